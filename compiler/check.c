@@ -1,0 +1,696 @@
+/* check.c - name resolution and type checking of declarations and
+ * expressions.  Independent of the target: evaluation (eval.c) later picks
+ * match arms and implementations for one target.  An ill-typed
+ * sub-expression gets ty_error, which is accepted everywhere, so one
+ * mistake gives one diagnostic, not a cascade. */
+#include <string.h>
+#include "prog.h"
+#include "suggest.h"
+
+typedef struct lscope {
+	const char *name;
+	binding *b;
+	struct lscope *up;
+} lscope;
+
+static bool user_file(program *p, int file)
+{
+	src_file *f = src_get(p->src, file);
+	return f && !f->is_stdlib;
+}
+
+static binding *lookup(program *p, lscope *ls, const char *name)
+{
+	for (; ls; ls = ls->up)
+		if (!strcmp(ls->name, name))
+			return ls->b;
+	scope_entry *e;
+	HASH_FIND_STR(p->globals, name, e);
+	return e ? e->b : NULL;
+}
+
+static const char *suggest_name(program *p, lscope *ls, const char *name)
+{
+	suggester s;
+	suggest_init(&s, name);
+	for (; ls; ls = ls->up)
+		suggest_add(&s, ls->name);
+	for (scope_entry *e = p->globals; e; e = e->hh.next)
+		suggest_add(&s, e->name);
+	return suggest_best(&s);
+}
+
+static binding *new_binding(program *p, bind_kind k, const char *name, loc at)
+{
+	binding *b = arena_alloc(p->a, sizeof *b);
+	b->kind = k;
+	b->name = name;
+	b->at = at;
+	b->is_stdlib = !user_file(p, at.file);
+	return b;
+}
+
+/* Adds a global binding.  Redefining a name in the same file is an error;
+ * a config may shadow a stdlib name (the config's meaning wins). */
+static void define_global(program *p, binding *b)
+{
+	scope_entry *e;
+	HASH_FIND_STR(p->globals, b->name, e);
+	if (e && e->b->at.file == b->at.file) {
+		diag *d = diag_error(p->dl, D_DUP_DEF, b->at,
+				     "`%s' is already defined", b->name);
+		diag_note(p->dl, d, e->b->at, "previous definition of `%s' is here",
+			  b->name);
+		return;
+	}
+	if (e) {
+		e->b = b;
+		return;
+	}
+	e = arena_alloc(p->a, sizeof *e);
+	e->name = b->name;
+	e->b = b;
+	HASH_ADD_KEYPTR(hh, p->globals, e->name, strlen(e->name), e);
+}
+
+static bool valid_binder(program *p, const char *name, loc at)
+{
+	if (is_c_ident(name))
+		return true;
+	diag_error(p->dl, D_BAD_NAME, at,
+		   "`%s' is not a valid name (letters, digits and `_', not "
+		   "starting with a digit)", name);
+	return false;
+}
+
+/* ---- types ------------------------------------------------------------ */
+
+static ty *resolve_type(program *p, type_expr *te)
+{
+	if (te->kind == TE_ARROW) {
+		ty *from = resolve_type(p, te->from);
+		ty *to = resolve_type(p, te->to);
+		if (from->kind == TY_ERROR || to->kind == TY_ERROR)
+			return &ty_error;
+		return ty_arrow(p->a, from, to);
+	}
+	const char *n = te->name;
+	if (!strcmp(n, "string")) return &ty_string;
+	if (!strcmp(n, "int")) return &ty_int;
+	if (!strcmp(n, "bool")) return &ty_bool;
+	if (!strcmp(n, "job")) return &ty_job;
+	iface *i;
+	HASH_FIND_STR(p->ifaces, n, i);
+	if (i)
+		return ty_device(p->a, i);
+	suggester s;
+	suggest_init(&s, n);
+	suggest_add(&s, "string");
+	suggest_add(&s, "int");
+	suggest_add(&s, "bool");
+	suggest_add(&s, "job");
+	for (iface *j = p->ifaces; j; j = j->hh.next)
+		suggest_add(&s, j->name);
+	const char *best = suggest_best(&s);
+	diag *d = diag_error(p->dl, D_UNKNOWN_TYPE, te->at, "unknown type `%s'%s%s%s", n,
+			     best ? "; did you mean `" : "", best ? best : "",
+			     best ? "'?" : "");
+	if (best)
+		diag_fixit(d, te->at, best);
+	return &ty_error;
+}
+
+/* Parameters are base values or devices; the result is a device or job. */
+static bool functor_shape(const ty *t, bool want_job)
+{
+	while (t->kind == TY_ARROW) {
+		if (!ty_is_base(t->from) && t->from->kind != TY_DEVICE)
+			return false;
+		t = t->to;
+	}
+	return want_job ? t->kind == TY_JOB : (t->kind == TY_DEVICE || t->kind == TY_JOB);
+}
+
+/* ---- expressions ------------------------------------------------------ */
+
+static ty *check_expr(program *p, lscope *ls, expr *e);
+
+/* The name at the head of an application chain, for messages. */
+static expr *app_head(expr *e, int *nargs)
+{
+	int n = 0;
+	while (e->kind == E_APP) {
+		e = e->fn;
+		n++;
+	}
+	if (nargs)
+		*nargs = n;
+	return e;
+}
+
+static const char *head_desc(program *p, expr *head)
+{
+	if (head->kind == E_NAME)
+		return arena_printf(p->a, "`%s'", head->s);
+	if (head->kind == E_FOREIGN)
+		return arena_printf(p->a, "foreign `%s'", head->s);
+	return "this expression";
+}
+
+static void note_head_type(program *p, diag *d, expr *head)
+{
+	if (head->kind == E_NAME && head->bind && head->bind->ty->kind != TY_ERROR)
+		diag_note(p->dl, d, head->bind->at, "`%s' has type `%s'", head->s,
+			  ty_str(p->a, head->bind->ty));
+}
+
+static ty *check_app(program *p, lscope *ls, expr *e)
+{
+	ty *tf = check_expr(p, ls, e->fn);
+	ty *ta = check_expr(p, ls, e->arg);
+	if (tf->kind == TY_ERROR)
+		return &ty_error;
+	int nargs;
+	expr *head = app_head(e, &nargs);
+	if (tf->kind != TY_ARROW) {
+		diag *d = diag_error(p->dl, D_TOO_MANY_ARGS, e->arg->at,
+				     "too many arguments: %s takes %d, this is argument %d",
+				     head_desc(p, head), nargs - 1, nargs);
+		note_head_type(p, d, head);
+		return &ty_error;
+	}
+	if (ta->kind != TY_ERROR && !ty_sub(ta, tf->from)) {
+		diag *d = diag_error(p->dl, D_ARG_TYPE, e->arg->at,
+				     "argument %d of %s has type `%s', but `%s' is expected",
+				     nargs, head_desc(p, head), ty_str(p->a, ta),
+				     ty_str(p->a, tf->from));
+		note_head_type(p, d, head);
+	}
+	return tf->to;
+}
+
+static ty *check_name(program *p, lscope *ls, expr *e)
+{
+	binding *b = lookup(p, ls, e->s);
+	if (b) {
+		b->used = true;
+		e->bind = b;
+		if (b->kind == B_KEY)
+			return b->ty;
+		return b->ty ? b->ty : &ty_error;
+	}
+	if (!strcmp(e->s, "target")) {
+		diag_error(p->dl, D_UNBOUND, e->at,
+			   "`target' is only valid as the subject of `match target with'");
+		return &ty_error;
+	}
+	const char *best = suggest_name(p, ls, e->s);
+	diag *d = diag_error(p->dl, D_UNBOUND, e->at, "unbound name `%s'%s%s%s", e->s,
+			     best ? "; did you mean `" : "", best ? best : "",
+			     best ? "'?" : "");
+	if (best)
+		diag_fixit(d, e->at, best);
+	return &ty_error;
+}
+
+static ty *check_foreign(program *p, expr *e)
+{
+	if (!is_c_ident(e->s))
+		diag_error(p->dl, D_BAD_FOREIGN_SYM, e->s_at,
+			   "foreign symbol `%s' is not a C identifier", e->s);
+	ty *t = resolve_type(p, e->te);
+	if (t->kind == TY_ERROR)
+		return t;
+	if (!functor_shape(t, true)) {
+		diag_error(p->dl, D_BAD_FOREIGN_TYPE, e->te->at,
+			   "foreign type `%s' must be devices and base values ending in "
+			   "`job', like `console @-> time @-> job'", ty_str(p->a, t));
+		return &ty_error;
+	}
+	return t;
+}
+
+/* Which cases a match covers so far: one flag per target, or for a key
+ * the boolean values / a wildcard. */
+typedef struct coverage {
+	bool target[T_COUNT];
+	bool t, f, wild;
+	ptrvec strings;
+} coverage;
+
+static bool pattern_ok(program *p, pattern *pat, const ty *subj, coverage *cv,
+		       bool *adds)
+{
+	if (pat->kind == PAT_WILD) {
+		*adds = !cv->wild;
+		if (!subj) {
+			bool all = true;
+			for (int t = 0; t < T_COUNT; t++)
+				all = all && cv->target[t];
+			*adds = !all;
+			for (int t = 0; t < T_COUNT; t++)
+				cv->target[t] = true;
+		} else if (subj->kind == TY_BOOL) {
+			*adds = !(cv->t && cv->f) && !cv->wild;
+		}
+		cv->wild = true;
+		return true;
+	}
+	if (!subj) {	/* match target */
+		if (pat->kind != PAT_NAME) {
+			diag_error(p->dl, D_PATTERN_TYPE, pat->at,
+				   "a target pattern is a target name (unix, xen-x86, "
+				   "xen-arm, xen-arm64, xen) or `_'");
+			return false;
+		}
+		if (!target_pat_valid(pat->s)) {
+			suggester s;
+			suggest_init(&s, pat->s);
+			for (int t = 0; t < T_COUNT; t++)
+				suggest_add(&s, target_name((target)t));
+			suggest_add(&s, "xen");
+			const char *best = suggest_best(&s);
+			diag *d = diag_error(p->dl, D_UNKNOWN_TARGET, pat->at,
+					     "unknown target `%s'%s%s%s", pat->s,
+					     best ? "; did you mean `" : "",
+					     best ? best : "", best ? "'?" : "");
+			if (best)
+				diag_fixit(d, pat->at, best);
+			diag_note(p->dl, d, loc_none, "targets are unix, xen-x86, xen-arm, "
+				  "xen-arm64, and `xen' for the three Xen targets");
+			return false;
+		}
+		*adds = false;
+		for (int t = 0; t < T_COUNT; t++) {
+			if (target_pat_covers(pat->s, (target)t)) {
+				*adds = *adds || !cv->target[t];
+				cv->target[t] = true;
+			}
+		}
+		return true;
+	}
+	if (subj->kind == TY_BOOL) {
+		if (pat->kind != PAT_BOOL) {
+			diag_error(p->dl, D_PATTERN_TYPE, pat->at,
+				   "this key is a bool: patterns are `true', `false' or `_'");
+			return false;
+		}
+		bool *slot = pat->b ? &cv->t : &cv->f;
+		*adds = !*slot && !cv->wild;
+		*slot = true;
+		return true;
+	}
+	if (pat->kind != PAT_STRING) {
+		diag_error(p->dl, D_PATTERN_TYPE, pat->at,
+			   "this key is a string: patterns are string literals or `_'");
+		return false;
+	}
+	*adds = !cv->wild;
+	for (int i = 0; i < cv->strings.len; i++)
+		if (!strcmp(cv->strings.v[i], pat->s))
+			*adds = false;
+	ptrvec_push(p->a, &cv->strings, (void *)pat->s);
+	return true;
+}
+
+static ty *check_match(program *p, lscope *ls, expr *e)
+{
+	const ty *subj = NULL;	/* NULL: the target */
+	bool subj_ok = true;
+	if (strcmp(e->s, "target") || lookup(p, ls, e->s)) {
+		binding *b = lookup(p, ls, e->s);
+		if (!b) {
+			const char *best = suggest_name(p, ls, e->s);
+			diag *d = diag_error(p->dl, D_UNBOUND, e->s_at,
+					     "unbound name `%s'%s%s%s", e->s,
+					     best ? "; did you mean `" : "",
+					     best ? best : "", best ? "'?" : "");
+			if (best)
+				diag_fixit(d, e->s_at, best);
+			subj_ok = false;
+		} else if (b->kind != B_KEY || (b->ty->kind != TY_BOOL &&
+						 b->ty->kind != TY_STRING)) {
+			diag_error(p->dl, D_BAD_MATCH_SUBJECT, e->s_at,
+				   "cannot match on `%s': the subject of a match is "
+				   "`target' or a key of type bool or string", e->s);
+			subj_ok = false;
+		} else {
+			b->used = true;
+			e->bind = b;
+			subj = b->ty;
+		}
+	}
+	coverage cv = { 0 };
+	ty *result = NULL;
+	expr *first = NULL;
+	for (int i = 0; i < e->arms.len; i++) {
+		match_arm *arm = e->arms.v[i];
+		bool any_new = false, pats_ok = true;
+		for (int j = 0; j < arm->pats.len && subj_ok; j++) {
+			bool adds = false;
+			pats_ok &= pattern_ok(p, arm->pats.v[j], subj, &cv, &adds);
+			any_new |= adds;
+		}
+		if (subj_ok && pats_ok && !any_new)
+			diag_warn(p->dl, D_UNREACHABLE_ARM, arm->at,
+				  "this match arm is never used: earlier arms cover its cases");
+		ty *t = check_expr(p, ls, arm->body);
+		if (t->kind == TY_ERROR)
+			continue;
+		if (!result) {
+			result = t;
+			first = arm->body;
+		} else if (ty_sub(t, result)) {
+			/* fine */
+		} else if (ty_sub(result, t)) {
+			result = t;
+		} else {
+			diag *d = diag_error(p->dl, D_MATCH_ARMS, arm->body->at,
+					     "this arm has type `%s', but an earlier arm has "
+					     "type `%s'", ty_str(p->a, t), ty_str(p->a, result));
+			diag_note(p->dl, d, first->at, "the earlier arm is here");
+		}
+	}
+	if (subj_ok) {
+		char missing[128] = "";
+		size_t len = 0;
+		int nmiss = 0;
+		if (!subj) {
+			for (int t = 0; t < T_COUNT; t++) {
+				if (cv.target[t])
+					continue;
+				len += (size_t)snprintf(missing + len, sizeof missing - len,
+							"%s%s", nmiss ? ", " : "",
+							target_name((target)t));
+				nmiss++;
+			}
+		} else if (!cv.wild && (subj->kind != TY_BOOL || !(cv.t && cv.f))) {
+			snprintf(missing, sizeof missing, "%s",
+				 subj->kind == TY_BOOL ? (cv.t ? "false" : "true")
+						       : "other strings");
+			nmiss = 1;
+		}
+		if (nmiss) {
+			diag *d = diag_error(p->dl, D_NONEXHAUSTIVE, e->at,
+					     "this match does not cover: %s", missing);
+			diag_note(p->dl, d, loc_none, "add the missing cases, or an arm "
+				  "`| _ -> ...'");
+		}
+	}
+	return result ? result : &ty_error;
+}
+
+static ty *check_expr(program *p, lscope *ls, expr *e)
+{
+	ty *t = &ty_error;
+	switch (e->kind) {
+	case E_NAME: t = check_name(p, ls, e); break;
+	case E_INT: t = &ty_int; break;
+	case E_STRING: t = &ty_string; break;
+	case E_BOOL: t = &ty_bool; break;
+	case E_APP: t = check_app(p, ls, e); break;
+	case E_FOREIGN: t = check_foreign(p, e); break;
+	case E_MATCH: t = check_match(p, ls, e); break;
+	case E_FUN: {
+		ty *pt = resolve_type(p, e->te);
+		valid_binder(p, e->s, e->s_at);
+		binding *b = new_binding(p, B_PARAM, e->s, e->s_at);
+		b->ty = pt;
+		b->e = e;
+		e->bind = b;
+		lscope inner = { e->s, b, ls };
+		ty *bt = check_expr(p, &inner, e->body);
+		t = (pt->kind == TY_ERROR || bt->kind == TY_ERROR) ? &ty_error
+								   : ty_arrow(p->a, pt, bt);
+		break;
+	}
+	case E_LET: {
+		ty *vt = check_expr(p, ls, e->value);
+		valid_binder(p, e->s, e->s_at);
+		binding *b = new_binding(p, B_LOCAL, e->s, e->s_at);
+		b->ty = vt;
+		b->e = e;
+		e->bind = b;
+		lscope inner = { e->s, b, ls };
+		t = check_expr(p, &inner, e->body);
+		break;
+	}
+	}
+	e->ty = t;
+	return t;
+}
+
+/* ---- declarations ----------------------------------------------------- */
+
+static void check_interface(program *p, decl *d)
+{
+	iface *i;
+	HASH_FIND_STR(p->ifaces, d->name, i);
+	if (i) {
+		diag *dg = diag_error(p->dl, D_DUP_DEF, d->name_at,
+				      "interface `%s' is already defined", d->name);
+		diag_note(p->dl, dg, i->d->name_at, "previous definition is here");
+		return;
+	}
+	if (!is_c_ident(d->ctype))
+		diag_error(p->dl, D_BAD_INTERFACE, d->at,
+			   "C type `%s' of interface `%s' is not a C identifier",
+			   d->ctype, d->name);
+	i = arena_alloc(p->a, sizeof *i);
+	i->name = d->name;
+	i->ctype = d->ctype;
+	i->d = d;
+	for (int k = 0; k < d->includes.len; k++) {
+		expr *n = d->includes.v[k];
+		iface *j;
+		HASH_FIND_STR(p->ifaces, n->s, j);
+		if (!j) {
+			diag_error(p->dl, D_BAD_INTERFACE, n->at,
+				   "interface `%s' includes `%s', which is not declared "
+				   "before it", d->name, n->s);
+			continue;
+		}
+		ptrvec_push(p->a, &i->includes, j);
+	}
+	HASH_ADD_KEYPTR(hh, p->ifaces, i->name, strlen(i->name), i);
+}
+
+static void check_impl_targets(program *p, impl_decl *im)
+{
+	for (int j = 0; j < im->targets.len; j++) {
+		pattern *pat = im->targets.v[j];
+		if (!target_pat_valid(pat->s))
+			diag_error(p->dl, D_UNKNOWN_TARGET, pat->at, "unknown target `%s'",
+				   pat->s);
+	}
+}
+
+static void check_component(program *p, decl *d)
+{
+	ty *t = resolve_type(p, d->te);
+	if (t->kind != TY_ERROR && !functor_shape(t, false)) {
+		diag_error(p->dl, D_BAD_COMPONENT, d->te->at,
+			   "component type `%s' must take devices and base values and "
+			   "give a device or a job", ty_str(p->a, t));
+		t = &ty_error;
+	}
+	for (int i = 0; i < d->impls.len; i++) {
+		impl_decl *im = d->impls.v[i];
+		check_impl_targets(p, im);
+		if (!im->prefix || !is_c_ident(im->prefix))
+			diag_error(p->dl, D_BAD_COMPONENT, im->at,
+				   "implementation of `%s' needs `prefix' with a C identifier",
+				   d->name);
+		if (!im->header)
+			diag_error(p->dl, D_BAD_COMPONENT, im->at,
+				   "implementation of `%s' needs a `header'", d->name);
+		if (im->crunch && (t->kind != TY_ARROW || t->from->kind != TY_STRING))
+			diag_error(p->dl, D_BAD_COMPONENT, im->at,
+				   "a crunch implementation takes the directory as its "
+				   "first argument, a string");
+	}
+	component *c = arena_alloc(p->a, sizeof *c);
+	c->name = d->name;
+	c->d = d;
+	c->ty = t;
+	c->id = p->components.len;
+	ptrvec_push(p->a, &p->components, c);
+	binding *b = new_binding(p, B_COMPONENT, d->name, d->name_at);
+	b->ty = t;
+	b->d = d;
+	b->comp = c;
+	d->bind = b;
+	if (valid_binder(p, d->name, d->name_at))
+		define_global(p, b);
+}
+
+static void check_key(program *p, decl *d)
+{
+	ty *t = resolve_type(p, d->te);
+	if (t->kind != TY_ERROR && !ty_is_base(t)) {
+		diag_error(p->dl, D_BAD_KEY_TYPE, d->te->at,
+			   "key `%s' has type `%s'; keys are string, int or bool",
+			   d->name, ty_str(p->a, t));
+		t = &ty_error;
+	}
+	ty *vt = check_expr(p, NULL, d->value);
+	if (t->kind != TY_ERROR && !ty_equal(vt, t))
+		diag_error(p->dl, D_KEY_DEFAULT, d->value->at,
+			   "default of key `%s' has type `%s', but the key is `%s'",
+			   d->name, ty_str(p->a, vt), ty_str(p->a, t));
+	if (!valid_binder(p, d->name, d->name_at))
+		return;
+	keyinfo *k;
+	HASH_FIND_STR(p->keys, d->name, k);
+	if (k) {
+		diag *dg = diag_error(p->dl, D_DUP_KEY, d->name_at,
+				      "key `%s' is already declared", d->name);
+		diag_note(p->dl, dg, k->d->name_at, "previous declaration is here");
+		return;
+	}
+	k = arena_alloc(p->a, sizeof *k);
+	k->name = d->name;
+	k->ty = t;
+	k->doc = d->doc;
+	k->d = d;
+	k->is_stdlib = !user_file(p, d->at.file);
+	k->i = d->value->i;
+	k->b = d->value->b;
+	k->s = d->value->kind == E_STRING ? d->value->s : "";
+	k->order = p->key_order.len;
+	HASH_ADD_KEYPTR(hh, p->keys, k->name, strlen(k->name), k);
+	ptrvec_push(p->a, &p->key_order, k);
+	binding *b = new_binding(p, B_KEY, d->name, d->name_at);
+	b->ty = t;
+	b->d = d;
+	b->key = k;
+	d->bind = b;
+	define_global(p, b);
+}
+
+static bool valid_unikernel_name(const char *s)
+{
+	if (!*s || strlen(s) > 64)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return false;
+	return true;
+}
+
+static void check_register(program *p, decl *d)
+{
+	if (!user_file(p, d->at.file)) {
+		diag_error(p->dl, D_DECL_PLACE, d->at, "the stdlib cannot register a unikernel");
+		return;
+	}
+	if (p->reg) {
+		diag *dg = diag_error(p->dl, D_MULTI_REGISTER, d->at,
+				      "a configuration registers one unikernel");
+		diag_note(p->dl, dg, p->reg->at, "the first `register' is here");
+	} else {
+		p->reg = d;
+	}
+	if (!valid_unikernel_name(d->name))
+		diag_error(p->dl, D_BAD_NAME, d->name_at,
+			   "unikernel name `%s' must be 1-64 letters, digits, `_' or `-'",
+			   d->name);
+	if (d->jobs.len == 0)
+		diag_error(p->dl, D_EMPTY_REGISTER, d->at,
+			   "`register \"%s\"' has no jobs; list at least one, e.g. "
+			   "`[ main $ default_console ]'", d->name);
+	for (int i = 0; i < d->jobs.len; i++) {
+		expr *j = d->jobs.v[i];
+		ty *t = check_expr(p, NULL, j);
+		if (t->kind == TY_ERROR || t->kind == TY_JOB)
+			continue;
+		if (t->kind == TY_ARROW && ty_result(t)->kind == TY_JOB) {
+			int n = ty_arity(t);
+			diag *dg = diag_error(p->dl, D_NOT_JOB, j->at,
+					      "this job is not fully applied: it still needs "
+					      "%d argument%s (`%s')", n, n == 1 ? "" : "s",
+					      ty_str(p->a, t));
+			note_head_type(p, dg, app_head(j, NULL));
+		} else {
+			diag_error(p->dl, D_NOT_JOB, j->at,
+				   "register expects jobs, but this has type `%s'",
+				   ty_str(p->a, t));
+		}
+	}
+}
+
+void check_file(program *p, ast_file *f)
+{
+	ptrvec_push(p->a, &p->files, f);
+	if (user_file(p, f->file))
+		p->user_file = f->file;
+	for (int i = 0; i < f->decls.len; i++) {
+		decl *d = f->decls.v[i];
+		switch (d->kind) {
+		case DECL_LET: {
+			ty *t = check_expr(p, NULL, d->value);
+			if (!valid_binder(p, d->name, d->name_at))
+				break;
+			binding *b = new_binding(p, B_LET, d->name, d->name_at);
+			b->ty = t;
+			b->d = d;
+			d->bind = b;
+			define_global(p, b);
+			break;
+		}
+		case DECL_KEY: check_key(p, d); break;
+		case DECL_REGISTER: check_register(p, d); break;
+		case DECL_INTERFACE:
+			if (user_file(p, d->at.file))
+				diag_error(p->dl, D_DECL_PLACE, d->at,
+					   "interfaces are declared in the stdlib, not in a config");
+			else
+				check_interface(p, d);
+			break;
+		case DECL_COMPONENT:
+			if (user_file(p, d->at.file))
+				diag_error(p->dl, D_DECL_PLACE, d->at,
+					   "components are declared in the stdlib, not in a config");
+			else
+				check_component(p, d);
+			break;
+		case DECL_PLATFORM:
+			if (user_file(p, d->at.file)) {
+				diag_error(p->dl, D_DECL_PLACE, d->at,
+					   "platforms are declared in the stdlib, not in a config");
+			} else {
+				check_impl_targets(p, d->impls.v[0]);
+				ptrvec_push(p->a, &p->platforms, d);
+			}
+			break;
+		}
+	}
+}
+
+void check_finish(program *p)
+{
+	if (p->user_file < 0)
+		return;
+	if (!p->reg) {
+		src_file *f = src_get(p->src, p->user_file);
+		loc at = { p->user_file, f->nlines, 1, f->nlines, 1 };
+		diag *d = diag_error(p->dl, D_NO_REGISTER, at,
+				     "no `register': nothing to build");
+		diag_note(p->dl, d, loc_none, "end the configuration with "
+			  "`register \"NAME\" [ JOB, ... ]'");
+	}
+	/* Unused top-level bindings of the config, in source order. */
+	for (int i = 0; i < p->files.len; i++) {
+		ast_file *f = p->files.v[i];
+		if (f->file != p->user_file)
+			continue;
+		for (int j = 0; j < f->decls.len; j++) {
+			decl *d = f->decls.v[j];
+			if (d->kind == DECL_LET && d->bind && !d->bind->used &&
+			    d->name[0] != '_')
+				diag_warn(p->dl, D_UNUSED, d->name_at,
+					  "`%s' is defined but never used", d->name);
+		}
+	}
+}
