@@ -1,7 +1,7 @@
 /* query.c - `mcc query WHAT': facts about the configuration as text, one
  * per line, for scripts and build systems. */
 #include <string.h>
-#include "mcc.h"
+#include "emit.h"
 
 static void print_key_value(const keyinfo *k)
 {
@@ -13,12 +13,6 @@ static void print_key_value(const keyinfo *k)
 		printf("%s", k->s);
 }
 
-/* Application sources: the foreign's `sources [...]', else every .c file
- * beside the config.  Shared with the backends. */
-void mcc_app_sources(mcc_session *s, graph *g, ptrvec *out);
-/* Runtime sources the graph needs (platform + implementations), unique,
- * in first-use order. */
-void mcc_runtime_sources(mcc_session *s, graph *g, ptrvec *out);
 
 int mcc_query(mcc_session *s, graph *g, const char *what)
 {

@@ -18,4 +18,17 @@ int mcc_glue_connect_failed(const char *name, const char *loc, int err);
 /* Report that job `name` returned a non-zero status. */
 void mcc_glue_job_failed(const char *name, int status);
 
+/* One application job of the unikernel. */
+typedef struct mcc_glue_job {
+	const char *name;	/* the foreign symbol or component */
+	int (*fn)(void *arg);
+} mcc_glue_job;
+
+/* The body of every mcc_unikernel_main: runs connect_all in a job (connect
+ * functions may block), then the jobs concurrently, and the scheduler
+ * until all have ended.  Returns the status of the first job that failed
+ * (reported through mcc_glue_job_failed), or connect_all's failure
+ * status, else 0. */
+int mcc_glue_run(int (*connect_all)(void), const mcc_glue_job *jobs, int njobs);
+
 #endif
