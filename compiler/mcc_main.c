@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -246,53 +247,87 @@ static int run_command(mcc_session *s, graph *g)
 	return EXIT_OK;
 }
 
-int main(int argc, char **argv)
+static int run(mcc_session *s, int argc, char **argv)
 {
+	int st = parse_args(&s->a, &s->o, argc, argv);
+	if (st >= 0)
+		return st;
+	mcc_opts *o = &s->o;
+	if (o->color < 0)
+		o->color = isatty(2) && getenv("TERM") && strcmp(getenv("TERM"), "dumb");
+	if (!o->config)
+		o->config = "config.mcfg";
+	o->config_dir = dir_of(&s->a, o->config);
+	if (!o->outdir)
+		o->outdir = arena_printf(&s->a, "%s/_build/%s", o->config_dir,
+					 target_name(o->tgt));
+	if (o->cmd == CMD_CLEAN) {
+		char *cmd = arena_printf(&s->a, "rm -rf -- '%s'", o->outdir);
+		return system(cmd) == 0 ? EXIT_OK : EXIT_USAGE;
+	}
+	if (!mcc_find_dirs(o))
+		return EXIT_USAGE;
+	if (!load_stdlib(s))
+		return EXIT_USAGE;
+	int id = src_load(&s->a, &s->src, o->config, false);
+	if (id < 0) {
+		diag_error(&s->dl, D_IO, loc_none, "cannot read `%s': %s", o->config,
+			   strerror(errno));
+		render(s);
+		return EXIT_USAGE;
+	}
+	check_file(&s->prog, parse_file(&s->a, &s->dl, id));
+	check_finish(&s->prog);
+	for (int i = 0; i < o->keys.len && !s->dl.errors; i++)
+		prog_set_key(&s->prog, o->keys.v[i]);
+	graph *g = NULL;
+	if (!s->dl.errors)
+		g = eval_program(&s->prog, o->tgt);
+	if (s->dl.errors || !g) {
+		render(s);
+		return EXIT_CONFIG;
+	}
+	st = run_command(s, g);
+	render(s);
+	return st;
+}
+
+typedef struct run_args {
+	int argc;
+	char **argv;
+	int status;
+} run_args;
+
+static void *run_thread(void *p)
+{
+	run_args *ra = p;
 	mcc_session s;
 	memset(&s, 0, sizeof s);
 	arena_init(&s.a);
 	diag_init(&s.dl, &s.a, &s.src);
 	prog_init(&s.prog, &s.a, &s.dl, &s.src);
-	int st = parse_args(&s.a, &s.o, argc, argv);
-	if (st >= 0)
-		return st;
-	mcc_opts *o = &s.o;
-	if (o->color < 0)
-		o->color = isatty(2) && getenv("TERM") && strcmp(getenv("TERM"), "dumb");
-	if (!o->config)
-		o->config = "config.mcfg";
-	o->config_dir = dir_of(&s.a, o->config);
-	if (!o->outdir)
-		o->outdir = arena_printf(&s.a, "%s/_build/%s", o->config_dir,
-					 target_name(o->tgt));
-	if (o->cmd == CMD_CLEAN) {
-		char *cmd = arena_printf(&s.a, "rm -rf -- '%s'", o->outdir);
-		return system(cmd) == 0 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (!mcc_find_dirs(o))
-		return EXIT_USAGE;
-	if (!load_stdlib(&s))
-		return EXIT_USAGE;
-	int id = src_load(&s.a, &s.src, o->config, false);
-	if (id < 0) {
-		diag_error(&s.dl, D_IO, loc_none, "cannot read `%s': %s", o->config,
-			   strerror(errno));
-		render(&s);
-		return EXIT_USAGE;
-	}
-	check_file(&s.prog, parse_file(&s.a, &s.dl, id));
-	check_finish(&s.prog);
-	for (int i = 0; i < o->keys.len && !s.dl.errors; i++)
-		prog_set_key(&s.prog, o->keys.v[i]);
-	graph *g = NULL;
-	if (!s.dl.errors)
-		g = eval_program(&s.prog, o->tgt);
-	if (s.dl.errors || !g) {
-		render(&s);
-		return EXIT_CONFIG;
-	}
-	st = run_command(&s, g);
-	render(&s);
+	ra->status = run(&s, ra->argc, ra->argv);
+	prog_free(&s.prog);
 	arena_free(&s.a);
-	return st;
+	return NULL;
+}
+
+/* The passes recurse over the program (a chain of 100k `let's is 100k
+ * frames deep), so they run on a thread with a large stack: only the
+ * pages actually used are ever committed. */
+enum { MCC_STACK = 1 << 30 };
+
+int main(int argc, char **argv)
+{
+	run_args ra = { argc, argv, EXIT_USAGE };
+	pthread_attr_t attr;
+	pthread_t t;
+	if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, MCC_STACK) ||
+	    pthread_create(&t, &attr, run_thread, &ra)) {
+		run_thread(&ra);	/* fall back to the main stack */
+		return ra.status;
+	}
+	pthread_join(t, NULL);
+	pthread_attr_destroy(&attr);
+	return ra.status;
 }

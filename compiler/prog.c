@@ -56,6 +56,13 @@ void prog_init(program *p, arena *a, diag_list *dl, src_set *src)
 	p->user_file = -1;
 }
 
+void prog_free(program *p)
+{
+	HASH_CLEAR(hh, p->ifaces);
+	HASH_CLEAR(hh, p->globals);
+	HASH_CLEAR(hh, p->keys);
+}
+
 bool is_c_ident(const char *s)
 {
 	if (!*s || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))

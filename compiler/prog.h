@@ -84,6 +84,8 @@ typedef struct program {
 } program;
 
 void prog_init(program *p, arena *a, diag_list *dl, src_set *src);
+/* Frees the hash tables (everything else is in the arena). */
+void prog_free(program *p);
 /* Type-check a parsed file and add its declarations; stdlib files first. */
 void check_file(program *p, ast_file *f);
 /* Checks that need the whole program (a register exists, ...). */
