@@ -26,9 +26,9 @@ typedef struct mcc_glue_job {
 
 /* The body of every mcc_unikernel_main: runs connect_all in a job (connect
  * functions may block), then the jobs concurrently, and the scheduler
- * until all have ended.  Returns the status of the first job that failed
- * (reported through mcc_glue_job_failed), or connect_all's failure
- * status, else 0. */
+ * until all have ended.  A failed connect or a job returning non-zero
+ * stops the unikernel at once (mcc_plat_exit) with status 1 for an MCC_E*
+ * error or the job's own positive status; 0 when every job succeeded. */
 int mcc_glue_run(int (*connect_all)(void), const mcc_glue_job *jobs, int njobs);
 
 #endif
