@@ -107,10 +107,15 @@ static int emit_crunch(mcc_session *s, gnode *n)
 			   arena_printf(&s->a, "%s/%s", s->o.config_dir, dir);
 	struct stat st;
 	ptrvec files = { 0 };
-	if (stat(path, &st) || !S_ISDIR(st.st_mode) || !walk(s, path, "", &files, 0)) {
-		diag_error(&s->dl, D_CRUNCH_DIR, n->at,
-			   "cannot crunch `%s': %s", dir,
-			   errno ? strerror(errno) : "not a directory");
+	const char *why = NULL;
+	if (stat(path, &st))
+		why = strerror(errno);
+	else if (!S_ISDIR(st.st_mode))
+		why = "not a directory";
+	else if (!walk(s, path, "", &files, 0))
+		why = strerror(errno);
+	if (why) {
+		diag_error(&s->dl, D_CRUNCH_DIR, n->at, "cannot crunch `%s': %s", dir, why);
 		return EXIT_CONFIG;
 	}
 	if (files.len)

@@ -37,7 +37,7 @@ static void emit_keys(emitter *e, graph *g)
 			emit(e, "\"%s\"", k->b ? "true" : "false");
 		else
 			emit_cstring(e, k->s);
-		emit(e, ", .runtime = %s },\n", k->in_match ? "false" : "true");
+		emit(e, ", .runtime = %s },\n", k->fixed ? "false" : "true");
 	}
 	if (!g->keys.len)
 		emit(e, "\t{ .name = 0 },\t/* none; C has no empty arrays */\n");
@@ -169,8 +169,32 @@ static void emit_jobs(emitter *e, mcc_session *s, graph *g)
 	emit(e, "};\n\n");
 }
 
+/* Every foreign needs C code; without any the link would fail far from
+ * the cause. */
+static bool have_app_sources(mcc_session *s, graph *g)
+{
+	ptrvec app = { 0 };
+	mcc_app_sources(s, g, &app);
+	if (app.len)
+		return true;
+	for (int i = 0; i < g->nodes.len; i++) {
+		gnode *n = g->nodes.v[i];
+		if (n->foreign) {
+			diag *d = diag_error(&s->dl, D_FOREIGN_SOURCES, n->at,
+					     "no C sources for foreign `%s': there is no .c "
+					     "file beside the config", n->foreign->s);
+			diag_note(&s->dl, d, loc_none, "add one, or list them with "
+				  "`foreign \"%s\" TYPE sources [\"app.c\"]'", n->foreign->s);
+			return false;
+		}
+	}
+	return true;
+}
+
 int emit_glue(mcc_session *s, graph *g)
 {
+	if (!have_app_sources(s, g))
+		return EXIT_CONFIG;
 	FILE *f = emit_open(s, "main.c");
 	if (!f)
 		return EXIT_USAGE;

@@ -16,7 +16,7 @@ static const char *cmdline(mcc_session *s, graph *g)
 	const char *c = "";
 	for (int i = 0; i < g->keys.len; i++) {
 		const keyinfo *k = g->keys.v[i];
-		if (k->in_match)
+		if (k->fixed)
 			continue;
 		const char *v = k->ty->kind == TY_INT ? arena_printf(&s->a, "%lld", k->i) :
 				k->ty->kind == TY_BOOL ? (k->b ? "true" : "false") : k->s;

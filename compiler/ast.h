@@ -44,7 +44,8 @@ struct expr {
 				   E_MATCH subject, E_FUN/E_LET bound name */
 	loc s_at;		/* location of that name / symbol */
 	long long i;		/* E_INT */
-	bool b;			/* E_BOOL; E_APP: written with `$` */
+	bool b;			/* E_BOOL; E_APP: written with `$';
+				   E_FOREIGN: a `sources [...]' list was given */
 	expr *fn, *arg;		/* E_APP */
 	type_expr *te;		/* E_FOREIGN type, E_FUN parameter type */
 	ptrvec sources;		/* E_FOREIGN: const char * (optional) */

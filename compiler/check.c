@@ -4,6 +4,7 @@
  * sub-expression gets ty_error, which is accepted everywhere, so one
  * mistake gives one diagnostic, not a cascade. */
 #include <string.h>
+#include <sys/stat.h>
 #include "prog.h"
 #include "suggest.h"
 
@@ -61,6 +62,7 @@ static void define_global(program *p, binding *b)
 				     "`%s' is already defined", b->name);
 		diag_note(p->dl, d, e->b->at, "previous definition of `%s' is here",
 			  b->name);
+		b->used = true;	/* no "unused" warning on top of this error */
 		return;
 	}
 	if (e) {
@@ -204,6 +206,8 @@ static ty *check_name(program *p, lscope *ls, expr *e)
 			   "`target' is only valid as the subject of `match target with'");
 		return &ty_error;
 	}
+	if (p->parse_failed)
+		return &ty_error;
 	const char *best = suggest_name(p, ls, e->s);
 	diag *d = diag_error(p->dl, D_UNBOUND, e->at, "unbound name `%s'%s%s%s", e->s,
 			     best ? "; did you mean `" : "", best ? best : "",
@@ -213,11 +217,38 @@ static ty *check_name(program *p, lscope *ls, expr *e)
 	return &ty_error;
 }
 
+/* The application's sources are files beside the config (or as listed,
+ * relative to it); a missing one is an error here, not at link time. */
+static void check_foreign_sources(program *p, expr *e)
+{
+	if (!e->b)
+		return;
+	if (!e->sources.len) {
+		diag_error(p->dl, D_FOREIGN_SOURCES, e->at,
+			   "`sources []' lists no files: omit it to use the .c files "
+			   "beside the config");
+		return;
+	}
+	src_file *f = src_get(p->src, e->at.file);
+	const char *slash = f ? strrchr(f->path, '/') : NULL;
+	for (int i = 0; i < e->sources.len; i++) {
+		const char *src = e->sources.v[i];
+		const char *path = src[0] == '/' || !slash ? src :
+			arena_printf(p->a, "%.*s/%s", (int)(slash - f->path), f->path, src);
+		struct stat st;
+		if (stat(path, &st) || !S_ISREG(st.st_mode))
+			diag_error(p->dl, D_FOREIGN_SOURCES, e->at,
+				   "application source `%s' of foreign `%s' not found",
+				   src, e->s);
+	}
+}
+
 static ty *check_foreign(program *p, expr *e)
 {
 	if (!is_c_ident(e->s))
 		diag_error(p->dl, D_BAD_FOREIGN_SYM, e->s_at,
 			   "foreign symbol `%s' is not a C identifier", e->s);
+	check_foreign_sources(p, e);
 	ty *t = resolve_type(p, e->te);
 	if (t->kind == TY_ERROR)
 		return t;
@@ -328,8 +359,8 @@ static ty *check_match(program *p, lscope *ls, expr *e)
 			if (best)
 				diag_fixit(d, e->s_at, best);
 			subj_ok = false;
-		} else if (b->kind != B_KEY || (b->ty->kind != TY_BOOL &&
-						 b->ty->kind != TY_STRING)) {
+		} else if ((b->used = true, b->kind != B_KEY) ||
+			   (b->ty->kind != TY_BOOL && b->ty->kind != TY_STRING)) {
 			diag_error(p->dl, D_BAD_MATCH_SUBJECT, e->s_at,
 				   "cannot match on `%s': the subject of a match is "
 				   "`target' or a key of type bool or string", e->s);
@@ -342,6 +373,7 @@ static ty *check_match(program *p, lscope *ls, expr *e)
 	}
 	coverage cv = { 0 };
 	ty *result = NULL;
+	bool arms_ok = true;
 	expr *first = NULL;
 	for (int i = 0; i < e->arms.len; i++) {
 		match_arm *arm = e->arms.v[i];
@@ -369,6 +401,7 @@ static ty *check_match(program *p, lscope *ls, expr *e)
 					     "this arm has type `%s', but an earlier arm has "
 					     "type `%s'", ty_str(p->a, t), ty_str(p->a, result));
 			diag_note(p->dl, d, first->at, "the earlier arm is here");
+			arms_ok = false;
 		}
 	}
 	if (subj_ok) {
@@ -397,7 +430,7 @@ static ty *check_match(program *p, lscope *ls, expr *e)
 				  "`| _ -> ...'");
 		}
 	}
-	return result ? result : &ty_error;
+	return result && arms_ok ? result : &ty_error;
 }
 
 static ty *check_expr(program *p, lscope *ls, expr *e)
@@ -630,9 +663,11 @@ void check_file(program *p, ast_file *f)
 		switch (d->kind) {
 		case DECL_LET: {
 			ty *t = check_expr(p, NULL, d->value);
-			if (!valid_binder(p, d->name, d->name_at))
-				break;
+			/* An invalid name is still bound, so its uses do not
+			 * cascade into "unbound name" errors. */
+			bool valid = valid_binder(p, d->name, d->name_at);
 			binding *b = new_binding(p, B_LET, d->name, d->name_at);
+			b->used = !valid;	/* one error is enough */
 			b->ty = t;
 			b->d = d;
 			d->bind = b;
@@ -670,7 +705,7 @@ void check_file(program *p, ast_file *f)
 
 void check_finish(program *p)
 {
-	if (p->user_file < 0)
+	if (p->user_file < 0 || p->parse_failed)
 		return;
 	if (!p->reg) {
 		src_file *f = src_get(p->src, p->user_file);

@@ -78,7 +78,7 @@ void describe_text(const graph *g, FILE *out)
 			fprintf(out, "%s", k->b ? "true" : "false");
 		else
 			fprintf(out, "\"%s\"", k->s);
-		fprintf(out, "%s\n", k->in_match ? "  (configure time)" : "");
+		fprintf(out, "%s\n", k->fixed ? "  (configure time)" : "");
 	}
 	bool *shown = calloc((size_t)g->nodes.len + 1, sizeof *shown);
 	/* Deep graphs are a few dozen levels at most; 4 bytes of UTF-8 per

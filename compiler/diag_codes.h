@@ -40,8 +40,7 @@
 	X(IO,               33, "cannot read or write a file") \
 	X(DECL_PLACE,       34, "declaration not allowed here") \
 	X(CRUNCH_DIR,       35, "crunch directory unusable") \
-	X(C_COMPILE,        36, "generated C failed to compile") \
-	X(NOT_DEVICE_ARG,   37, "argument must be a literal or a key")
+	X(C_COMPILE,        36, "generated C failed to compile")
 
 typedef enum diag_code {
 	D_NONE = 0,

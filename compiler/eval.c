@@ -158,6 +158,7 @@ static value *make_node(ectx *c, component *comp, expr *foreign, value **args,
 			if (impl && impl->crunch && i == 0) {
 				a->kind = GA_STRING;
 				a->s = v->key->s;
+				v->key->fixed = true;
 			} else {
 				a->kind = GA_KEY;
 				a->key = v->key;
@@ -292,7 +293,7 @@ static bool arm_matches(ectx *c, expr *m, match_arm *arm)
 static value *eval_match(ectx *c, env *en, expr *e)
 {
 	if (e->bind && e->bind->key)
-		e->bind->key->in_match = true;
+		e->bind->key->fixed = true;
 	for (int i = 0; i < e->arms.len; i++) {
 		match_arm *arm = e->arms.v[i];
 		if (arm_matches(c, e, arm))
@@ -393,7 +394,7 @@ static void collect_keys(graph *g)
 	program *p = g->p;
 	for (int i = 0; i < p->key_order.len; i++) {
 		keyinfo *k = p->key_order.v[i];
-		if (!k->is_stdlib || k->as_arg || k->in_match)
+		if (!k->is_stdlib || k->as_arg || k->fixed)
 			ptrvec_push(p->a, &g->keys, k);
 	}
 }
@@ -409,7 +410,7 @@ graph *eval_program(program *p, target t)
 	g->name = p->reg->name;
 	for (int i = 0; i < p->key_order.len; i++) {
 		keyinfo *k = p->key_order.v[i];
-		k->in_match = k->as_arg = false;
+		k->fixed = k->as_arg = false;
 	}
 	/* Let memos are per evaluation: reset them. */
 	for (int i = 0; i < p->files.len; i++) {

@@ -58,11 +58,12 @@ static bool parse_command(const char *s, mcc_command *c)
 	return false;
 }
 
-static int usage_error(const char *fmt, const char *arg)
+/* Usage errors are diagnostics too, so an editor asking for JSON gets
+ * JSON even when the command line is wrong. */
+static int usage_error(diag_list *dl, const char *fmt, const char *arg)
 {
-	fputs("mcc: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry `mcc --help'.\n", stderr);
+	diag *d = diag_error(dl, D_NONE, loc_none, fmt, arg);
+	diag_note(dl, d, loc_none, "try `mcc --help'");
 	return EXIT_USAGE;
 }
 
@@ -77,10 +78,18 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name)
 	return NULL;
 }
 
-static int parse_args(arena *ar, mcc_opts *o, int argc, char **argv)
+static int parse_args(arena *ar, diag_list *dl, mcc_opts *o, int argc, char **argv)
 {
 	bool have_cmd = false;
 	o->color = -1;
+	/* The format first, so errors in earlier options are rendered in it. */
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		const char *v = opt_value(argc, argv, &i, "--diagnostics-format");
+		if (v && !strcmp(v, "json"))
+			o->fmt = DFMT_JSON;
+		else if (v && !strcmp(v, "sarif"))
+			o->fmt = DFMT_SARIF;
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 		if (!strcmp(a, "--")) {
@@ -96,7 +105,7 @@ static int parse_args(arena *ar, mcc_opts *o, int argc, char **argv)
 		} else if ((v = opt_value(argc, argv, &i, "-t")) ||
 			   (v = opt_value(argc, argv, &i, "--target"))) {
 			if (!target_parse(v, &o->tgt))
-				return usage_error("unknown target `%s' (expected unix, "
+				return usage_error(dl, "unknown target `%s' (expected unix, "
 						   "xen-x86, xen-arm or xen-arm64)", v);
 		} else if ((v = opt_value(argc, argv, &i, "-f")) ||
 			   (v = opt_value(argc, argv, &i, "--file"))) {
@@ -113,19 +122,19 @@ static int parse_args(arena *ar, mcc_opts *o, int argc, char **argv)
 			if (!strcmp(v, "text")) o->fmt = DFMT_TEXT;
 			else if (!strcmp(v, "json")) o->fmt = DFMT_JSON;
 			else if (!strcmp(v, "sarif")) o->fmt = DFMT_SARIF;
-			else return usage_error("unknown diagnostics format `%s'", v);
+			else return usage_error(dl, "unknown diagnostics format `%s'", v);
 		} else if ((v = opt_value(argc, argv, &i, "--color")) ||
 			   (v = opt_value(argc, argv, &i, "--colour"))) {
 			if (!strcmp(v, "auto")) o->color = -1;
 			else if (!strcmp(v, "always")) o->color = 1;
 			else if (!strcmp(v, "never")) o->color = 0;
-			else return usage_error("--color takes auto, always or never, not `%s'", v);
+			else return usage_error(dl, "--color takes auto, always or never, not `%s'", v);
 		} else if (!strcmp(a, "--dot")) {
 			o->dot = true;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			o->verbose = true;
 		} else if (a[0] == '-' && a[1]) {
-			return usage_error("unknown option `%s'", a);
+			return usage_error(dl, "unknown option `%s'", a);
 		} else if (!have_cmd && !o->config && parse_command(a, &o->cmd)) {
 			have_cmd = true;
 		} else if (o->cmd == CMD_QUERY && !o->query) {
@@ -133,14 +142,14 @@ static int parse_args(arena *ar, mcc_opts *o, int argc, char **argv)
 		} else if (!o->config) {
 			o->config = a;
 		} else {
-			return usage_error("unexpected argument `%s'", a);
+			return usage_error(dl, "unexpected argument `%s'", a);
 		}
 	}
 	if (o->cmd == CMD_QUERY && !o->query)
-		return usage_error("%s", "query needs WHAT: keys, targets, sources, files, "
+		return usage_error(dl, "%s", "query needs WHAT: keys, targets, sources, files, "
 				   "devices or name");
 	if (o->run_argc && o->cmd != CMD_RUN)
-		return usage_error("%s", "arguments after `--' are for `mcc run'");
+		return usage_error(dl, "%s", "arguments after `--' are for `mcc run'");
 	return -1;
 }
 
@@ -190,7 +199,8 @@ static void render(mcc_session *s)
 	diag_list *dl = &s->dl;
 	switch (s->o.fmt) {
 	case DFMT_TEXT:
-		diag_render_text(dl, stderr, s->o.color);
+		diag_render_text(dl, stderr, s->o.color >= 0 ? s->o.color :
+				 isatty(2) && getenv("TERM") && strcmp(getenv("TERM"), "dumb"));
 		break;
 	case DFMT_JSON:
 		diag_render_json(dl, stderr);
@@ -249,12 +259,12 @@ static int run_command(mcc_session *s, graph *g)
 
 static int run(mcc_session *s, int argc, char **argv)
 {
-	int st = parse_args(&s->a, &s->o, argc, argv);
-	if (st >= 0)
+	int st = parse_args(&s->a, &s->dl, &s->o, argc, argv);
+	if (st >= 0) {
+		render(s);
 		return st;
+	}
 	mcc_opts *o = &s->o;
-	if (o->color < 0)
-		o->color = isatty(2) && getenv("TERM") && strcmp(getenv("TERM"), "dumb");
 	if (!o->config)
 		o->config = "config.mcfg";
 	o->config_dir = dir_of(&s->a, o->config);
@@ -276,10 +286,14 @@ static int run(mcc_session *s, int argc, char **argv)
 		render(s);
 		return EXIT_USAGE;
 	}
-	check_file(&s->prog, parse_file(&s->a, &s->dl, id));
+	int before = s->dl.errors;
+	ast_file *af = parse_file(&s->a, &s->dl, id);
+	s->prog.parse_failed = s->dl.errors > before;
+	check_file(&s->prog, af);
 	check_finish(&s->prog);
-	for (int i = 0; i < o->keys.len && !s->dl.errors; i++)
-		prog_set_key(&s->prog, o->keys.v[i]);
+	if (!s->dl.errors)
+		for (int i = 0; i < o->keys.len; i++)
+			prog_set_key(&s->prog, o->keys.v[i]);
 	graph *g = NULL;
 	if (!s->dl.errors)
 		g = eval_program(&s->prog, o->tgt);

@@ -30,9 +30,9 @@ typedef struct keyinfo {
 	const char *s;
 	bool b;
 	bool from_cmdline;
-	/* Set by evaluation: matched on (so fixed at configure time), or
-	 * passed to a component (so a boot-time argument). */
-	bool in_match, as_arg;
+	/* Set by evaluation: fixed at configure time (matched on, or baked
+	 * into a crunch), and/or passed to a component. */
+	bool fixed, as_arg;
 	int order;		/* declaration order */
 	UT_hash_handle hh;
 } keyinfo;
@@ -80,6 +80,9 @@ typedef struct program {
 	ptrvec platforms;	/* decl * (DECL_PLATFORM) */
 	ptrvec files;		/* ast_file * */
 	decl *reg;		/* the user's register */
+	bool parse_failed;	/* the config had syntax errors: names it
+				   declared may be missing, so do not report
+				   unbound or unused names */
 	int user_file;		/* index of the config file, -1 if none */
 } program;
 

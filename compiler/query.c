@@ -21,7 +21,7 @@ int mcc_query(mcc_session *s, graph *g, const char *what)
 			const keyinfo *k = g->keys.v[i];
 			printf("%s\t%s\t", k->name, ty_str(&s->a, k->ty));
 			print_key_value(k);
-			printf("\t%s\t%s\n", k->in_match ? "configure" : "boot",
+			printf("\t%s\t%s\n", k->fixed ? "configure" : "boot",
 			       k->doc);
 		}
 	} else if (!strcmp(what, "targets")) {

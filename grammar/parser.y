@@ -324,8 +324,10 @@ atom:	  IDENT			{ $$ = mk(ctx, E_NAME, @$); $$->s = $1; }
 	| FOREIGN STRING tatom srcs_opt {
 		$$ = mk(ctx, E_FOREIGN, @$);
 		$$->s = $2; $$->s_at = L(ctx, @2); $$->te = $3;
-		if ($4)
+		if ($4) {
 			$$->sources = *$4;
+			$$->b = true;
+		}
 	}
 	;
 
