@@ -113,6 +113,15 @@ static const char *loc_text(mcc_session *s, loc at)
 	return f ? arena_printf(&s->a, "%s:%d:%d", f->path, at.line, at.col) : "?";
 }
 
+/* A literal host path of a `hostpath' implementation is relative to the
+ * config, so the unikernel finds its files from any working directory. */
+static const char *host_path(mcc_session *s, const char *p)
+{
+	if (p[0] == '/')
+		return p;
+	return emit_abspath(s, arena_printf(&s->a, "%s/%s", s->o.config_dir, p));
+}
+
 static void emit_connect(emitter *e, mcc_session *s, graph *g)
 {
 	emit(e, "/* Connect every device once, dependencies first. */\n");
@@ -130,7 +139,10 @@ static void emit_connect(emitter *e, mcc_session *s, graph *g)
 				continue;
 			}
 			emit(e, ", ");
-			emit_arg(e, g, &n->args[a]);
+			if (n->impl->hostpath && n->args[a].kind == GA_STRING)
+				emit_cstring(e, host_path(s, n->args[a].s));
+			else
+				emit_arg(e, g, &n->args[a]);
 		}
 		emit(e, ");\n");
 		emit_line_back(e);

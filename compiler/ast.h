@@ -65,6 +65,8 @@ typedef struct impl_decl {
 	loc prefix_at;
 	ptrvec sources, cflags, libs;	/* const char * */
 	bool crunch;		/* the string argument is a directory baked in */
+	bool hostpath;		/* a literal string argument is a host path,
+				   relative to the config's directory */
 } impl_decl;
 
 typedef enum {

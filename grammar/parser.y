@@ -203,6 +203,8 @@ fields:	  %empty		{ $$ = arena_alloc(ctx->a, sizeof(impl_decl)); }
 		ptrvec *v = $3;
 		if (!strcmp(f, "crunch") && v->len == 0) {
 			$$->crunch = true;
+		} else if (!strcmp(f, "hostpath") && v->len == 0) {
+			$$->hostpath = true;
 		} else if ((!strcmp(f, "prefix") || !strcmp(f, "header")) && v->len == 1) {
 			if (f[0] == 'p') {
 				$$->prefix = v->v[0];
@@ -219,7 +221,7 @@ fields:	  %empty		{ $$ = arena_alloc(ctx->a, sizeof(impl_decl)); }
 		} else {
 			diag_error(ctx->dl, D_BAD_COMPONENT, L(ctx, @2),
 				   "unknown implementation field `%s' (expected prefix, "
-				   "header, sources, cflags, libs or crunch)", f);
+				   "header, sources, cflags, libs, crunch or hostpath)", f);
 		}
 	}
 	| fields SOURCES strs {
