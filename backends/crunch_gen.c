@@ -19,8 +19,8 @@ typedef struct cfile {
 
 /* Collects regular files below dir.  Symbolic links to directories are
  * not followed (no cycles); links to files are read like files. */
-static bool walk(mcc_session *s, const char *dir, const char *rel, ptrvec *out,
-		 int depth)
+static bool walk(mcc_session *s, loc at, const char *dir, const char *rel,
+		 ptrvec *out, int depth)
 {
 	if (depth > 64)
 		return true;
@@ -38,8 +38,16 @@ static bool walk(mcc_session *s, const char *dir, const char *rel, ptrvec *out,
 		if (lstat(full, &lst) || stat(full, &st))
 			continue;
 		if (S_ISDIR(lst.st_mode)) {
-			walk(s, full, r, out, depth + 1);
+			walk(s, at, full, r, out, depth + 1);
 		} else if (S_ISREG(st.st_mode)) {
+			if (strchr(de->d_name, '\\')) {
+				/* Keys with a backslash are refused by every kv_ro
+				 * (mcc/kvpath.h): the file could never be read. */
+				diag_error(&s->dl, D_CRUNCH_DIR, at,
+					   "cannot crunch `%s': a kv_ro key cannot contain "
+					   "a backslash", r);
+				continue;
+			}
 			cfile *c = arena_alloc(&s->a, sizeof *c);
 			c->rel = r;
 			c->full = full;
@@ -112,12 +120,14 @@ static int emit_crunch(mcc_session *s, gnode *n)
 		why = strerror(errno);
 	else if (!S_ISDIR(st.st_mode))
 		why = "not a directory";
-	else if (!walk(s, path, "", &files, 0))
+	else if (!walk(s, n->at, path, "", &files, 0))
 		why = strerror(errno);
 	if (why) {
 		diag_error(&s->dl, D_CRUNCH_DIR, n->at, "cannot crunch `%s': %s", dir, why);
 		return EXIT_CONFIG;
 	}
+	if (s->dl.errors)
+		return EXIT_CONFIG;
 	if (files.len)
 		qsort(files.v, (size_t)files.len, sizeof(void *), cmp_cfile);
 	const char *name = arena_printf(&s->a, "crunch_%s.c", n->label);
