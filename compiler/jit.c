@@ -12,8 +12,36 @@
 
 typedef struct jit_ctx {
 	mcc_session *s;
+	graph *g;
 	int errors;
 } jit_ctx;
+
+/* "undefined symbol 'hello_start'" for an application symbol is the
+ * config's business: point at the foreign that declared it. */
+static bool undefined_foreign(jit_ctx *j, const char *msg)
+{
+	const char *q = strstr(msg, "undefined symbol '");
+	if (!q)
+		return false;
+	q += strlen("undefined symbol '");
+	const char *end = strchr(q, '\'');
+	if (!end)
+		return false;
+	for (int i = 0; i < j->g->nodes.len; i++) {
+		gnode *n = j->g->nodes.v[i];
+		if (!n->foreign || strncmp(n->foreign->s, q, (size_t)(end - q)) ||
+		    n->foreign->s[end - q])
+			continue;
+		diag *d = diag_error(&j->s->dl, D_C_COMPILE, n->foreign->s_at,
+				     "the application does not define `%s'", n->foreign->s);
+		diag_note(&j->s->dl, d, loc_none, "define `int %s(...)' in a .c file "
+			  "beside the config, or list its file with `sources [...]'",
+			  n->foreign->s);
+		j->errors++;
+		return true;
+	}
+	return false;
+}
 
 /* The file of a message: the config, else the file loaded on demand so
  * the text renderer can show the line. */
@@ -33,6 +61,8 @@ static void on_tcc_message(void *opaque, const char *msg)
 {
 	jit_ctx *j = opaque;
 	mcc_session *s = j->s;
+	if (undefined_foreign(j, msg))
+		return;
 	const char *kind = strstr(msg, ": error: ");
 	bool warning = false;
 	if (!kind) {
@@ -83,7 +113,7 @@ int jit_run(mcc_session *s, graph *g)
 		diag_error(&s->dl, D_C_COMPILE, loc_none, "libtcc failed to start");
 		return EXIT_CBUILD;
 	}
-	jit_ctx j = { s, 0 };
+	jit_ctx j = { s, g, 0 };
 	tcc_set_error_func(t, &j, on_tcc_message);
 	tcc_set_lib_path(t, MCC_TCC_LIBDIR);
 	tcc_set_output_type(t, TCC_OUTPUT_MEMORY);
