@@ -1,0 +1,1 @@
+RT_SRCS := xen/common/console.c xen/common/time.c

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Xen boot tier arm (see boot_tier.sh).
+exec "$(dirname "$0")/boot_tier.sh" arm

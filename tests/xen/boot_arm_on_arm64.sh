@@ -1,0 +1,3 @@
+#!/bin/sh
+# Xen boot tier arm-on-arm64 (see boot_tier.sh).
+exec "$(dirname "$0")/boot_tier.sh" arm-on-arm64
