@@ -58,14 +58,24 @@ static void header(mcc_session *s, graph *g, FILE *f)
 		PACKAGE_VERSION, cfg ? cfg->path : "?");
 }
 
-int mkgen_unix(mcc_session *s, graph *g)
+/* Opens the Makefile and writes what every target's has: the banner and
+ * the source lists. */
+static FILE *begin(mcc_session *s, graph *g, mkgen_lists_t *l)
 {
 	FILE *f = emit_open(s, "Makefile");
 	if (!f)
-		return EXIT_USAGE;
+		return NULL;
 	header(s, g, f);
+	mkgen_lists(s, g, f, l);
+	return f;
+}
+
+int mkgen_unix(mcc_session *s, graph *g)
+{
 	mkgen_lists_t l = { 0 };
-	mkgen_lists(s, g, f, &l);
+	FILE *f = begin(s, g, &l);
+	if (!f)
+		return EXIT_USAGE;
 	fputs("CFLAGS ?= -O2 -g\n"
 	      "MCC_CFLAGS = -std=gnu11 -Wall -Wextra -ffunction-sections -fdata-sections \\\n"
 	      "\t-I. -I$(MCC_RUNTIME)/include -I$(MCC_RUNTIME)\n"
@@ -106,12 +116,10 @@ int mkgen_unix(mcc_session *s, graph *g)
 
 int mkgen_xen(mcc_session *s, graph *g)
 {
-	FILE *f = emit_open(s, "Makefile");
+	mkgen_lists_t l = { 0 };
+	FILE *f = begin(s, g, &l);
 	if (!f)
 		return EXIT_USAGE;
-	header(s, g, f);
-	mkgen_lists_t l = { 0 };
-	mkgen_lists(s, g, f, &l);
 	const char *arch = g->tgt == T_XEN_X86 ? "x86_64" :
 			   g->tgt == T_XEN_ARM ? "arm" : "arm64";
 	fprintf(f, "MCC_ARCH = %s\n\n", arch);

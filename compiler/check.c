@@ -653,6 +653,17 @@ static void check_register(program *p, decl *d)
 	}
 }
 
+/* Interfaces, components and platforms describe the runtime: they belong
+ * to the stdlib, which has to agree with the C in runtime/. */
+static bool stdlib_only(program *p, decl *d, const char *what)
+{
+	if (!user_file(p, d->at.file))
+		return true;
+	diag_error(p->dl, D_DECL_PLACE, d->at,
+		   "%s are declared in the stdlib, not in a config", what);
+	return false;
+}
+
 void check_file(program *p, ast_file *f)
 {
 	ptrvec_push(p->a, &p->files, f);
@@ -677,24 +688,15 @@ void check_file(program *p, ast_file *f)
 		case DECL_KEY: check_key(p, d); break;
 		case DECL_REGISTER: check_register(p, d); break;
 		case DECL_INTERFACE:
-			if (user_file(p, d->at.file))
-				diag_error(p->dl, D_DECL_PLACE, d->at,
-					   "interfaces are declared in the stdlib, not in a config");
-			else
+			if (stdlib_only(p, d, "interfaces"))
 				check_interface(p, d);
 			break;
 		case DECL_COMPONENT:
-			if (user_file(p, d->at.file))
-				diag_error(p->dl, D_DECL_PLACE, d->at,
-					   "components are declared in the stdlib, not in a config");
-			else
+			if (stdlib_only(p, d, "components"))
 				check_component(p, d);
 			break;
 		case DECL_PLATFORM:
-			if (user_file(p, d->at.file)) {
-				diag_error(p->dl, D_DECL_PLACE, d->at,
-					   "platforms are declared in the stdlib, not in a config");
-			} else {
+			if (stdlib_only(p, d, "platforms")) {
 				check_impl_targets(p, d->impls.v[0]);
 				ptrvec_push(p->a, &p->platforms, d);
 			}

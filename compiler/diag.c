@@ -13,18 +13,6 @@ void diag_init(diag_list *dl, arena *a, src_set *src)
 	dl->max_errors = 100;
 }
 
-static char *vfmt(arena *a, const char *fmt, va_list ap)
-{
-	va_list ap2;
-	va_copy(ap2, ap);
-	char probe[1];
-	int n = vsnprintf(probe, sizeof probe, fmt, ap2);
-	va_end(ap2);
-	char *p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	return p;
-}
-
 /* Past max_errors the diagnostic is still built (callers may add notes)
  * but not listed: one bad config must not flood an editor. */
 static diag *add(diag_list *dl, diag_kind kind, diag_code code, loc at,
@@ -34,7 +22,7 @@ static diag *add(diag_list *dl, diag_kind kind, diag_code code, loc at,
 	d->kind = kind;
 	d->code = code;
 	d->at = at;
-	d->msg = vfmt(dl->a, fmt, ap);
+	d->msg = arena_vprintf(dl->a, fmt, ap);
 	d->fix_at = loc_none;
 	if (kind == DIAG_ERROR)
 		dl->errors++;
@@ -70,7 +58,7 @@ void diag_note(diag_list *dl, diag *d, loc at, const char *fmt, ...)
 	va_start(ap, fmt);
 	n->kind = DIAG_NOTE;
 	n->at = at;
-	n->msg = vfmt(dl->a, fmt, ap);
+	n->msg = arena_vprintf(dl->a, fmt, ap);
 	n->fix_at = loc_none;
 	va_end(ap);
 	ptrvec_push(dl->a, &d->notes, n);

@@ -4,6 +4,7 @@
 #ifndef MCC_ARENA_H
 #define MCC_ARENA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct arena_block arena_block;
@@ -21,6 +22,7 @@ char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+char *arena_vprintf(arena *a, const char *fmt, va_list ap);
 
 /* A growable array of pointers backed by the arena (old storage is simply
  * abandoned when it grows: the arena frees it all at the end). */
