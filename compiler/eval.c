@@ -360,8 +360,18 @@ static void visit(graph *g, gnode *n, char *state)
 
 typedef struct label_entry {
 	const char *name;
+	int next;		/* the next suffix to try for this base name */
 	UT_hash_handle hh;
 } label_entry;
+
+static label_entry *label_add(graph *g, label_entry **used, const char *name)
+{
+	label_entry *e = arena_alloc(g->p->a, sizeof *e);
+	e->name = name;
+	e->next = 2;
+	HASH_ADD_KEYPTR(hh, *used, e->name, strlen(e->name), e);
+	return e;
+}
 
 /* Labels are C identifiers unique in the graph: the config's own name for
  * the device when it has one, else the component or symbol name, with a
@@ -373,18 +383,20 @@ static void assign_labels(graph *g)
 		gnode *n = g->nodes.v[i];
 		const char *base = n->let_name ? n->let_name :
 				   n->comp ? n->comp->name : n->foreign->s;
-		const char *name = base;
-		label_entry *e;
-		for (int k = 2;; k++) {
-			HASH_FIND_STR(used, name, e);
-			if (!e)
-				break;
-			name = arena_printf(g->p->a, "%s_%d", base, k);
+		label_entry *b, *e;
+		HASH_FIND_STR(used, base, b);
+		if (!b) {
+			n->label = label_add(g, &used, base)->name;
+			continue;
 		}
-		e = arena_alloc(g->p->a, sizeof *e);
-		e->name = name;
-		HASH_ADD_KEYPTR(hh, used, e->name, strlen(e->name), e);
-		n->label = name;
+		/* Resume after the last suffix given to this base, so n nodes
+		 * of one component cost O(n), not O(n^2). */
+		const char *name;
+		do {
+			name = arena_printf(g->p->a, "%s_%d", base, b->next++);
+			HASH_FIND_STR(used, name, e);
+		} while (e);
+		n->label = label_add(g, &used, name)->name;
 	}
 	HASH_CLEAR(hh, used);
 }
@@ -431,8 +443,10 @@ graph *eval_program(program *p, target t)
 		if (v->kind == V_NODE)
 			ptrvec_push(p->a, &roots, v->node);
 	}
-	if (p->dl->errors > errors)
+	if (p->dl->errors > errors) {
+		HASH_CLEAR(hh, g->table);
 		return NULL;
+	}
 	char *state = calloc((size_t)g->next_uid + 1, 1);
 	for (int i = 0; i < roots.len; i++) {
 		gnode *n = roots.v[i];

@@ -111,7 +111,8 @@ static bool parse_value(keyinfo *k, const char *text, arena *a)
 		char *end;
 		errno = 0;
 		long long v = strtoll(text, &end, 10);
-		if (!*text || *end || errno || v < INT_MIN || v > INT_MAX)
+		const char *d = text + (*text == '-' || *text == '+');
+		if (*d < '0' || *d > '9' || *end || errno || v < INT_MIN || v > INT_MAX)
 			return false;
 		k->i = v;
 		return true;

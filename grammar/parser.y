@@ -112,38 +112,47 @@ file:	  %empty
 	| file error		{ if (is_decl_start(yychar)) yyerrok; }
 	;
 
-decl:	  LET IDENT EQ expr {
+decl:	  kw_let IDENT EQ expr {
 		$$ = mkdecl(ctx, DECL_LET, @$);
 		$$->name = $2; $$->name_at = L(ctx, @2); $$->value = $4;
 	}
-	| KEY IDENT COLON type EQ literal docopt {
+	| kw_key IDENT COLON type EQ literal docopt {
 		$$ = mkdecl(ctx, DECL_KEY, @$);
 		$$->name = $2; $$->name_at = L(ctx, @2);
 		$$->te = $4; $$->value = $6; $$->doc = $7;
 	}
-	| REGISTER STRING LBRACK jobs RBRACK {
+	| kw_register STRING LBRACK jobs RBRACK {
 		$$ = mkdecl(ctx, DECL_REGISTER, @$);
 		$$->name = $2; $$->name_at = L(ctx, @2); $$->jobs = *$4;
 	}
-	| INTERFACE IDENT EQ STRING {
+	| kw_interface IDENT EQ STRING {
 		$$ = mkdecl(ctx, DECL_INTERFACE, @$);
 		$$->name = $2; $$->name_at = L(ctx, @2); $$->ctype = $4;
 	}
-	| INTERFACE IDENT EQ STRING INCLUDES names {
+	| kw_interface IDENT EQ STRING INCLUDES names {
 		$$ = mkdecl(ctx, DECL_INTERFACE, @$);
 		$$->name = $2; $$->name_at = L(ctx, @2); $$->ctype = $4;
 		$$->includes = *$6;
 	}
-	| COMPONENT IDENT COLON type LBRACE impls RBRACE {
+	| kw_component IDENT COLON type LBRACE impls RBRACE {
 		$$ = mkdecl(ctx, DECL_COMPONENT, @$);
 		$$->name = $2; $$->name_at = L(ctx, @2); $$->te = $4;
 		$$->impls = *$6;
 	}
-	| PLATFORM impl {
+	| kw_platform impl {
 		$$ = mkdecl(ctx, DECL_PLATFORM, @$);
 		ptrvec_push(ctx->a, &$$->impls, $2);
 	}
 	;
+
+/* A declaration keyword ends error recovery at once, so an error right
+ * after it is reported (bison otherwise stays silent for three tokens). */
+kw_let:		LET		{ yyerrok; } ;
+kw_key:		KEY		{ yyerrok; } ;
+kw_register:	REGISTER	{ yyerrok; } ;
+kw_interface:	INTERFACE	{ yyerrok; } ;
+kw_component:	COMPONENT	{ yyerrok; } ;
+kw_platform:	PLATFORM	{ yyerrok; } ;
 
 docopt:	  %empty		{ $$ = ""; }
 	| STRING		{ $$ = $1; }
