@@ -13,6 +13,9 @@ step "build and make check"
 "$top/scripts/build.sh"
 (cd build && make -s -j"$(nproc)" check) || { cat build/test-suite.log; exit 1; }
 
+step "Xen production tier: xl create in a Linux dom0 (x86, arm64; Debian packages cached in ~/.cache/mcc-xen)"
+(cd build && make -s check-xen-xl) || exit 1
+
 step "ASan+UBSan build and make check (no Xen tier)"
 mkdir -p build-asan
 cd build-asan

@@ -105,8 +105,9 @@ $(NAME).xen: $(MCC_OBJ)/$(NAME).elf
 ifeq ($(MCC_ARCH),x86_64)
 	$(MCC_OBJCOPY) --strip-all $< $@
 else
-	$(MCC_OBJCOPY) -O binary --set-section-flags .bss=alloc,load,contents $< $@
-	@# Xen sizes the kernel by the file: it must cover BSS up to _end.
+	$(MCC_OBJCOPY) -O binary $< $@
+	@# The file ends at _end (after .data); BSS and the stacks follow it
+	@# in memory only (see the linker scripts).
 	truncate -s $$(( 0x$$($(MCC_NM) $< | awk '$$3 == "_end" { print $$1 }') - \
 		0x$$($(MCC_NM) $< | awk '$$3 == "_head" { print $$1 }') )) $@
 endif

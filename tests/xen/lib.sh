@@ -1,12 +1,17 @@
 # tests/xen/lib.sh - shared by the Xen boot tests (sourced, not run).
 #
-#   xen_setup              sets CACHE, XEN_X86/XEN_A64/XEN_A32 (fetching
-#                          them once), BUILD (a scratch dir), SRC (repo)
-#   build_app APP ARCH     builds tests/xen/apps/APP for ARCH; prints the
-#                          image path
+#   xen_setup QEMU...      skips (77) when MCC_SKIP_XEN is set or a tool
+#                          is missing; sets CACHE, XEN_X86/XEN_A64/XEN_A32
+#                          (fetching them once), BUILD (a scratch dir)
+#   mcc_bin                prints the mcc to use ($MCC, ./mcc, build/mcc)
+#   build_app APP ARCH [MCC-ARGS]
+#                          `mcc build -t xen-...` of samples/APP (else
+#                          tests/xen/apps/APP) into $BUILD; prints the
+#                          image path (NAME.xl, NAME.xml beside it)
 #   mkdtb ARCH IMAGE ADDR BOOTARGS OUT
 #                          QEMU virt's device tree (arm64 or armhf host)
 #                          plus /chosen for Xen dom0less with one domU
+#                          of $MEM_KB KiB of memory (default 4096)
 #   boot LOG EXPECT TMO -- qemu-args...
 #                          runs QEMU until EXPECT (an ERE) appears in the
 #                          serial log (rc 0), Xen panics (rc 2), QEMU ends
@@ -20,6 +25,8 @@ SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 FAILS=0
 
 xen_setup() {
+	# scripts/test.sh sets this for the sanitizer build and distcheck.
+	[ -n "${MCC_SKIP_XEN:-}" ] && { echo "SKIP: MCC_SKIP_XEN is set"; exit 77; }
 	for q in "$@"; do
 		command -v "$q" >/dev/null || { echo "SKIP: $q not installed"; exit 77; }
 	done
@@ -32,14 +39,40 @@ xen_setup() {
 	mkdir -p "$BUILD"
 }
 
-build_app() {   # build_app APP ARCH [make args...]
-	local app=$1 arch=$2; shift 2
-	local d=$BUILD/$arch${CC:+-$(basename "$CC")}
+# mcc_bin - the compiler: $MCC, else ./mcc (the automake build directory,
+# where `make check` runs), else build/mcc in the source tree (after
+# scripts/build.sh).
+mcc_bin() {
+	local m
+	for m in "${MCC:-}" ./mcc "$SRC/build/mcc"; do
+		[ -n "$m" ] && [ -x "$m" ] && { case $m in /*) echo "$m" ;; *) echo "$PWD/$m" ;; esac; return 0; }
+	done
+	echo "mcc not found: set MCC or build it (scripts/build.sh)" >&2
+	return 1
+}
+
+# app_config APP - the configuration of APP: samples/APP, else the test
+# app tests/xen/apps/APP.
+app_config() {
+	if [ -f "$SRC/samples/$1/config.mcfg" ]; then echo "$SRC/samples/$1/config.mcfg"
+	else echo "$SRC/tests/xen/apps/$1/config.mcfg"; fi
+}
+
+build_app() {   # build_app APP ARCH [mcc args...] - prints the image path
+	local app=$1 arch=$2 mcc; shift 2
+	mcc=$(mcc_bin) || return 1
+	local t
+	case $arch in x86_64) t=xen-x86 ;; *) t=xen-$arch ;; esac
+	local d=$BUILD/$arch${CC:+-$(basename "$CC")}/$app
+	rm -rf "$d"
 	mkdir -p "$d"
-	make -s -C "$d" -f "$SRC/tests/xen/apps/Makefile" APP="$app" \
-		MCC_ARCH="$arch" "$@" >"$d/$app.build.log" 2>&1 || {
-		cat "$d/$app.build.log" >&2; return 1; }
-	echo "$d/$app.xen"
+	# The source tree may be read-only (distcheck): everything goes to -o.
+	"$mcc" build -t "$t" -o "$d" "$@" "$(app_config "$app")" >"$d.build.log" 2>&1 || {
+		cat "$d.build.log" >&2; return 1; }
+	local img
+	img=$(ls "$d"/*.xen 2>/dev/null | head -1)
+	[ -n "$img" ] || { echo "no image in $d" >&2; return 1; }
+	echo "$img"
 }
 
 mkdtb() {       # mkdtb arm64|armhf IMAGE ADDR BOOTARGS OUT [DOMU-PROPS]
@@ -72,7 +105,7 @@ mkdtb() {       # mkdtb arm64|armhf IMAGE ADDR BOOTARGS OUT [DOMU-PROPS]
 			compatible = "xen,domain";
 			#address-cells = <0x2>;
 			#size-cells = <0x1>;
-			memory = <0x0 0x10000>;
+			memory = <0x0 $(printf '0x%x' "${MEM_KB:-4096}")>;
 			cpus = <0x1>;
 			$props
 			module@${addr#0x} {
@@ -142,7 +175,8 @@ qemu_a32() {    # qemu_a32 DTB IMAGE ADDR
 		-device loader,file="$2",addr="$3",force-raw=on)
 }
 qemu_x86_dom0() {  # qemu_x86_dom0 IMAGE CMDLINE
-	QEMU=(qemu-system-x86_64 -M q35 -accel tcg -cpu EPYC -m 1G -smp 1 -no-reboot
+	# No MONITOR/MWAIT: Xen 4.17's mwait idle driver faults under TCG.
+	QEMU=(qemu-system-x86_64 -M q35 -accel tcg -cpu EPYC,-monitor -m 1G -smp 1 -no-reboot
 		-kernel "$XEN_X86" -append "console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all dom0=pvh dom0_mem=128M noreboot"
 		-initrd "$1 $2" -device amd-iommu)
 }

@@ -1,6 +1,7 @@
 #!/bin/busybox sh
 # The production tier's dom0 /init: bring up the Xen toolstack, then
-# `xl create` each /domus/*.cfg in turn, wait for the domain to end, and
+# in each /domus/*/ run `xl create NAME.xl` (mcc's generated file, which
+# names NAME.xen in the same directory), wait for the domain to end, and
 # print its console log and how it ended, between XLTEST markers.
 /bin/busybox --install -s /bin
 export PATH=/bin:/xen/bin
@@ -19,10 +20,11 @@ sleep 0.5
 xen-init-dom0 >/dev/null 2>&1 || echo "XLTEST xen-init-dom0 failed"
 xenconsoled --pid-file=/run/xenconsoled.pid --log=guest --log-dir=/var/log/xen/console || echo "XLTEST xenconsoled failed"
 echo "XLTEST toolstack up"
-for cfg in /domus/*.cfg; do
+for d in /domus/*/; do
+	cfg=$(ls "$d"*.xl | head -1)
 	name=$(sed -n 's/^name *= *"\(.*\)"/\1/p' "$cfg")
 	echo "XLTEST begin $name"
-	( cd /domus && xl create "$cfg" >/tmp/xl.out 2>&1 ) || { echo "XLTEST xl create $name failed"; cat /tmp/xl.out; }
+	( cd "$d" && xl create "$(basename "$cfg")" >/tmp/xl.out 2>&1 ) || { echo "XLTEST xl create $name failed"; sed 's/^/XLTEST ! /' /tmp/xl.out; }
 	state=gone
 	for i in $(seq 1 300); do
 		line=$(xl list "$name" 2>/dev/null | tail -1)

@@ -15,22 +15,34 @@ exec 8>"$CACHE/.xl-$ARCH.lock"
 flock 8
 if [ -s "$D/ready" ]; then cat "$D/ready"; exit 0; fi
 rm -rf "$D"; mkdir -p "$D/debs" "$D/root"
-a=$CACHE/apt-$ARCH
-APT=(-q -o Dir::Etc::SourceList="$a/sources.list" -o Dir::Etc::SourceParts="$a/sources.list.d"
-     -o Dir::State="$a/state" -o Dir::State::status="$a/state/status" -o Dir::Cache="$a/cache"
-     -o APT::Architecture="$ARCH" -o APT::Architectures="$ARCH" -o APT::Sandbox::User=root)
+# apt_private and fetch_debs (retries, refreshed lists) from xen-fetch.sh.
+MCC_XEN_FETCH_LIB=1 . "$HERE/xen-fetch.sh"
 case $ARCH in
 amd64) meta=linux-image-amd64; triplet=x86_64-linux-gnu ;;
 arm64) meta=linux-image-arm64; triplet=aarch64-linux-gnu ;;
 armhf) meta=linux-image-armmp-lpae; triplet=arm-linux-gnueabihf ;;
 esac
-kpkg=$(apt-cache "${APT[@]}" depends "$meta" | awk '/Depends: linux-image-/ { print $2; exit }')
-[ -n "$kpkg" ] || { echo "cannot resolve $meta" >&2; exit 1; }
-pkgs="$kpkg busybox-static xen-utils-4.17 libxenmisc4.17 libxenstore4 libxentoollog1
+a=$CACHE/apt-$ARCH
+kernel_pkg() {  # the kernel package the meta package points to, today
+	apt-cache -q -o Dir::Etc::SourceList="$a/sources.list" -o Dir::Etc::SourceParts="$a/sources.list.d" \
+		-o Dir::State="$a/state" -o Dir::State::status="$a/state/status" -o Dir::Cache="$a/cache" \
+		-o APT::Architecture="$ARCH" -o APT::Architectures="$ARCH" \
+		depends "$meta" | awk '/Depends: linux-image-/ { print $2; exit }'
+}
+# Twice: fetch_debs refreshes the lists when a download fails, after which
+# the kernel package may have a new name.
+for try in 1 2; do
+	kpkg=$(kernel_pkg)
+	[ -n "$kpkg" ] || { echo "cannot resolve $meta" >&2; exit 1; }
+	pkgs="$kpkg busybox-static xen-utils-4.17 libxenmisc4.17 libxenstore4 libxentoollog1
  libxencall1 libxenforeignmemory1 libxendevicemodel1 libxenevtchn1 libxengnttab1
  libxentoolcore1 libxenhypfs1 libyajl2 libc6 libgcc-s1 libuuid1 zlib1g liblzma5
  libzstd1 libncurses6 libtinfo6 libext2fs2 libfdt1 libcom-err2 libblkid1"
-(cd "$D/debs" && apt-get "${APT[@]}" download $(for p in $pkgs; do echo "$p:$ARCH"; done) >&2)
+	rm -f "$D"/debs/*.deb
+	# shellcheck disable=SC2046
+	fetch_debs "$ARCH" "$D/debs" $(for p in $pkgs; do echo "$p:$ARCH"; done) && break
+	[ $try = 2 ] && { echo "cannot download the dom0 packages" >&2; exit 1; }
+done
 for f in "$D"/debs/*.deb; do dpkg -x "$f" "$D/root"; done
 R=$D/initrd
 mkdir -p "$R"/{bin,proc,sys,dev,etc/xen,tmp,run,var/log/xen/console,var/lib/xen,var/lib/xenstored,var/run/xen,lib,modules,domus}

@@ -2,8 +2,9 @@
  * sections (short descriptors): below 1 GiB device memory (GIC, vpl011)
  * except the Xen grant table and magic pages at 0x38000000-0x3a000000;
  * from 1 GiB (guest RAM bank 0) normal write-back memory.  Called with
- * the MMU off; the table and BSS are invalidated from the data cache
- * before the switch so that stale lines cannot shadow what was written. */
+ * the MMU off; the table, BSS and the boot stack are invalidated from the
+ * data cache before the switch so that stale lines cannot shadow what was
+ * written. */
 #include <stdint.h>
 #include "arch_sysreg.h"
 
@@ -17,8 +18,9 @@
 #define NORMAL (SECT | B | C | TEX1 | AP_RW | S)     /* WB, write-allocate */
 #define DEVICE (SECT | B | AP_RW | XN)               /* shareable device */
 
-static uint32_t ttb[4096] __attribute__((aligned(16384)));
-extern char __bss_start[], __bss_end[];
+/* In .scratch, after the file: every entry is written below. */
+static uint32_t ttb[4096] __attribute__((aligned(16384), section(".scratch.pt")));
+extern char __bss_start[], __scratch_end[];
 
 static void dcache_inval(uintptr_t s, uintptr_t e)
 {
@@ -38,7 +40,7 @@ void mcc_a32_mmu_init(void)
 		ttb[i] = pa | (normal ? NORMAL : DEVICE);
 	}
 	ttb[0] = 0;     /* nothing lives at 0-1 MiB: NULL dereferences fault */
-	dcache_inval((uintptr_t)__bss_start, (uintptr_t)__bss_end);
+	dcache_inval((uintptr_t)__bss_start, (uintptr_t)__scratch_end);
 	uint32_t zero = 0;
 	__asm__ volatile("mcr p15, 0, %0, c2, c0, 2" : : "r"(zero));   /* TTBCR */
 	/* TTBR0: IRGN WB-WA (bit 6), RGN WB-WA (bits 4:3 = 01), shareable. */

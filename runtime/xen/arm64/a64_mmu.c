@@ -6,8 +6,8 @@
  *            0x38000000-0x3a000000, which are normal RAM shared with dom0;
  *   1-4 GiB  1 GiB blocks of normal write-back memory (guest RAM bank 0).
  * Runs with the MMU off: everything it writes goes straight to memory,
- * so the tables and BSS are invalidated from the caches before the
- * switch (stale lines would otherwise shadow them). */
+ * so the tables, BSS and the boot stack are invalidated from the caches
+ * before the switch (stale lines would otherwise shadow them). */
 #include <stdint.h>
 #include "arch_sysreg.h"
 
@@ -21,9 +21,10 @@
 #define NORMAL_BLOCK (BLOCK | (ATTR_NORMAL << 2) | SH_INNER | AF)
 #define DEVICE_BLOCK (BLOCK | (ATTR_DEVICE << 2) | AF | XN)
 
-static uint64_t l1[512] __attribute__((aligned(4096)));
-static uint64_t l2[512] __attribute__((aligned(4096)));
-extern char __bss_start[], __bss_end[];
+/* In .scratch, after the file: every entry is written below. */
+static uint64_t l1[512] __attribute__((aligned(4096), section(".scratch.pt")));
+static uint64_t l2[512] __attribute__((aligned(4096), section(".scratch.pt")));
+extern char __bss_start[], __scratch_end[];
 
 static void dcache_inval(uintptr_t s, uintptr_t e)
 {
@@ -43,9 +44,9 @@ void mcc_a64_mmu_init(void)
 	}
 	l2[0] = 0;      /* nothing lives at 0-2 MiB: NULL dereferences fault */
 	l1[0] = (uintptr_t)l2 | TABLE;
-	for (unsigned i = 1; i < 4; i++)
-		l1[i] = ((uint64_t)i << 30) | NORMAL_BLOCK;
-	dcache_inval((uintptr_t)__bss_start, (uintptr_t)__bss_end);
+	for (unsigned i = 1; i < 512; i++)
+		l1[i] = i < 4 ? ((uint64_t)i << 30) | NORMAL_BLOCK : 0;
+	dcache_inval((uintptr_t)__bss_start, (uintptr_t)__scratch_end);
 
 	SYSREG_W("mair_el1", 0xff00ull);         /* attr0 device, attr1 WB */
 	uint64_t tcr = 32                         /* T0SZ: 4 GiB */

@@ -7,7 +7,7 @@
 #include "xen/common/xen_boot.h"
 #include "xen/common/xen_fdt.h"
 
-extern char __image_start[], _end[];
+extern char __image_start[], __scratch_end[];
 
 typedef struct dt_scan {
 	int in;                 /* which interesting node we are in */
@@ -113,16 +113,18 @@ static int dt_cb(void *ctx, int depth, const char *node, const char *prop,
 	return 0;
 }
 
-_Noreturn void mcc_arm_start(uintptr_t dtb)
+_Noreturn void mcc_arm_start(uintptr_t dtb, uint64_t entry)
 {
 	mcc_xen_boot *b = &mcc_xen_bootinfo;
+	b->entry_cycles = entry;
+	mcc_xen_boot_mark("mmu");       /* BSS cleared, MMU and caches on */
 	mcc_armv_timer_init(0);
-	b->entry_cycles = mcc_arch_cycles();
 	dt_scan s = {0};
 	/* 2 MiB is the largest tree Xen hands a guest. */
 	uint32_t size = mcc_fdt_size((const void *)dtb, 2u << 20);
 	if (size && mcc_fdt_walk((const void *)dtb, size, dt_cb, &s) == 0) {
 		mcc_xen_boot_reserve(dtb, dtb + size);
+		mcc_xen_boot_mark("dtb");
 	} else {
 		/* No usable tree: the hypercall console still works, and the
 		 * RAM the image sits in is known to exist. */
@@ -136,7 +138,8 @@ _Noreturn void mcc_arm_start(uintptr_t dtb)
 	if (!s.evtchn_ppi)
 		s.evtchn_ppi = 31;
 	b->evtchn_irq = s.evtchn_ppi;
-	mcc_xen_boot_reserve((uintptr_t)__image_start, (uintptr_t)_end);
+	/* The image and what follows it: BSS, stacks, page tables. */
+	mcc_xen_boot_reserve((uintptr_t)__image_start, (uintptr_t)__scratch_end);
 	mcc_armv_timer_init(s.timer_ppi);
 	if (s.uart)
 		mcc_armv_uart_set(s.uart);

@@ -9,6 +9,10 @@
 
 #define MCC_XEN_MAX_RAM 8
 #define MCC_XEN_CMDLINE_MAX 1024
+#define MCC_XEN_MARKS 10
+
+/* A boot phase that ended at counter value `cycles` (--mcc-boot-stats). */
+typedef struct mcc_xen_mark { const char *what; uint64_t cycles; } mcc_xen_mark;
 
 typedef struct mcc_xen_range { uint64_t start, end; } mcc_xen_range;
 
@@ -24,7 +28,11 @@ typedef struct mcc_xen_boot {
 	unsigned nreserved;
 	/* ARM: event channel PPI from the /hypervisor node (0 = none). */
 	unsigned evtchn_irq;
-	uint64_t entry_cycles;  /* mcc_arch_cycles() at the first C code */
+	/* mcc_arch_cycles() at the image's first instruction, then at the
+	 * end of each start-up phase. */
+	uint64_t entry_cycles;
+	mcc_xen_mark marks[MCC_XEN_MARKS];
+	unsigned nmarks;
 } mcc_xen_boot;
 
 extern mcc_xen_boot mcc_xen_bootinfo;
@@ -33,6 +41,10 @@ extern mcc_xen_boot mcc_xen_bootinfo;
 void mcc_xen_boot_reserve(uint64_t start, uint64_t end);
 /* Add usable RAM [start, end). */
 void mcc_xen_boot_add_ram(uint64_t start, uint64_t end);
+/* Record that phase `what` (a string literal) ends now. */
+void mcc_xen_boot_mark(const char *what);
+/* Print the phases and the total from entry to now on the console. */
+void mcc_xen_boot_marks_print(void);
 /* Copy the command line (truncated to MCC_XEN_CMDLINE_MAX - 1). */
 void mcc_xen_boot_set_cmdline(const char *s);
 

@@ -9,6 +9,7 @@
 
 static mcc_xen_csprng rng;
 static bool weak = true;
+static bool seeded;
 
 /* Low bits of the counter around a hypercall vary with host scheduling,
  * TLB and cache state: a little entropy per sample, so take many. */
@@ -29,6 +30,7 @@ static void add_jitter(mcc_sha256_ctx *c, int samples)
 
 void mcc_xen_rng_init(void)
 {
+	seeded = true;
 	mcc_sha256_ctx c;
 	mcc_sha256_init(&c);
 	int hw = 0;
@@ -61,6 +63,8 @@ void mcc_xen_rng_init(void)
 
 void mcc_xen_rng_fill(void *buf, size_t n)
 {
+	if (!seeded)
+		mcc_xen_rng_init();
 	/* Fold in a fresh counter reading (and hardware word) per request:
 	 * cheap, and it separates streams of guests cloned from a snapshot. */
 	uint64_t extra[2] = { mcc_arch_cycles(), 0 };
@@ -71,7 +75,14 @@ void mcc_xen_rng_fill(void *buf, size_t n)
 
 const char *mcc_xen_rng_source(void)
 {
+	if (!seeded)
+		mcc_xen_rng_init();
 	return weak ? "timing jitter only (weak)" : "hardware";
 }
 
-bool mcc_xen_rng_is_weak(void) { return weak; }
+bool mcc_xen_rng_is_weak(void)
+{
+	if (!seeded)
+		mcc_xen_rng_init();
+	return weak;
+}

@@ -1,4 +1,7 @@
-/* xen_rng.h - the guest-wide CSPRNG, seeded once at boot.
+/* xen_rng.h - the guest-wide CSPRNG, seeded once, on first use (the
+ * random component's connect or the first fill): a unikernel that never
+ * asks for randomness does not pay for the jitter sampling (about a
+ * thousand hypercalls, 10-20 ms under QEMU TCG) at boot.
  *
  * Seed material: the CPU's random instruction when present (x86 RDSEED
  * or RDRAND, ARMv8.5 RNDR), hashed together with cycle-counter jitter
@@ -14,6 +17,7 @@
 #include <stddef.h>
 #include <stdbool.h>
 
+/* Seed now (done by the calls below when not yet seeded). */
 void mcc_xen_rng_init(void);
 void mcc_xen_rng_fill(void *buf, size_t n);
 /* "hardware" or "timing jitter only (weak)". */

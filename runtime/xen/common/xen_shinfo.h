@@ -8,8 +8,9 @@
 /* NULL until mcc_xen_shinfo_map succeeded. */
 extern struct shared_info *mcc_xen_shinfo;
 
-/* Ask Xen to place the shared info frame over a page of the image
- * (XENMEM_add_to_physmap).  0 or a negative Xen errno. */
+/* Ask Xen to place the shared info frame over a heap page taken for good
+ * (XENMEM_add_to_physmap).  0, -1 without a free page, or a negative Xen
+ * errno. */
 long mcc_xen_shinfo_map(void);
 
 #endif

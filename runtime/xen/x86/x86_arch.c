@@ -11,7 +11,7 @@ extern char mcc_x86_hypercall_page[];
 extern char __image_start[], _end[];
 void mcc_x86_idt_init(void);
 
-static uint64_t tsc_hz;         /* without Xen: from CPUID, or assumed */
+static uint64_t tsc_hz = 1000000000ull; /* without Xen: CPUID, PIT, or assumed */
 static uint64_t tsc_at_boot;
 static bool has_rdrand, has_rdseed;
 
@@ -59,8 +59,14 @@ static bool xen_detect(void)
 	return false;
 }
 
-static void cpu_features(void)
+/* Each CPUID is a VM exit under Xen (costly under emulation): the random
+ * instructions are probed on first use, the TSC rate only without Xen. */
+static void cpu_rand_features(void)
 {
+	static bool probed;
+	if (probed)
+		return;
+	probed = true;
 	uint32_t r[4];
 	cpuid(0, 0, r);
 	uint32_t max = r[0];
@@ -70,9 +76,15 @@ static void cpu_features(void)
 		cpuid(7, 0, r);
 		has_rdseed = r[1] & (1u << 18);
 	}
-	/* TSC frequency for the no-Xen case: leaf 0x15 (crystal ratio),
-	 * else 0x16 (base MHz), else 1 GHz and a warning at boot. */
-	tsc_hz = 1000000000ull;
+}
+
+/* TSC frequency for the no-Xen case: leaf 0x15 (crystal ratio), else 0x16
+ * (base MHz), else the 1 GHz guess stays (and the PIT may correct it). */
+static void tsc_hz_from_cpuid(void)
+{
+	uint32_t r[4];
+	cpuid(0, 0, r);
+	uint32_t max = r[0];
 	if (max >= 0x15) {
 		cpuid(0x15, 0, r);
 		if (r[0] && r[1] && r[2])
@@ -147,15 +159,16 @@ static void memory_map(const struct hvm_start_info *si)
 			ram_from_e820(e820[i].addr, e820[i].size, e820[i].type);
 }
 
-_Noreturn void mcc_x86_start(uint32_t start_info_pa)
+_Noreturn void mcc_x86_start(uint32_t start_info_pa, uint64_t entry_tsc)
 {
-	tsc_at_boot = rdtsc();
+	tsc_at_boot = entry_tsc;
 	mcc_xen_boot *b = &mcc_xen_bootinfo;
-	b->entry_cycles = tsc_at_boot;
+	b->entry_cycles = entry_tsc;
+	mcc_xen_boot_mark("mmu");       /* BSS cleared, page tables, long mode */
 	mcc_x86_idt_init();
-	cpu_features();
 	b->on_xen = xen_detect();
 	if (!b->on_xen) {
+		tsc_hz_from_cpuid();
 		/* No Xen to fill the hypercall page: make every entry return
 		 * -ENOSYS ("mov $-38, %rax; ret") so a stray call is an error. */
 		static const uint8_t enosys[8] = { 0x48, 0xc7, 0xc0, 0xda, 0xff, 0xff, 0xff, 0xc3 };
@@ -163,6 +176,7 @@ _Noreturn void mcc_x86_start(uint32_t start_info_pa)
 			for (int k = 0; k < 8; k++)
 				mcc_x86_hypercall_page[i * 32 + k] = (char)enosys[k];
 		tsc_calibrate_pit();
+		mcc_xen_boot_mark("pit");
 	}
 	const struct hvm_start_info *si = (const void *)(uintptr_t)start_info_pa;
 	if (si && si->magic == XEN_HVM_START_MAGIC_VALUE) {
@@ -240,6 +254,7 @@ void mcc_arch_block(uint64_t deadline_ns, const uint32_t *ports, unsigned n)
 
 bool mcc_arch_hwrand(uint64_t *out)
 {
+	cpu_rand_features();
 	unsigned char ok = 0;
 	for (int tries = 0; tries < 10 && !ok; tries++) {
 		if (has_rdseed)

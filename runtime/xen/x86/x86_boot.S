@@ -3,7 +3,8 @@
  * of struct hvm_start_info.  We clear BSS, build an identity map of the
  * low 4 GiB (2 MiB pages: the PV console page lives at pfn 0xfefff;
  * 4 KiB pages for the first 2 MiB, without page 0),
- * enable SSE, switch to long mode and call mcc_x86_start(start_info). */
+ * enable SSE, switch to long mode and call mcc_x86_start(start_info,
+ * the TSC at entry). */
 #define XEN_ELFNOTE_PHYS32_ENTRY 18
 
 	.section .note.Xen, "a", @note
@@ -23,6 +24,9 @@ _start32:
 	cli
 	cld
 	movl	%ebx, %esi              /* keep start_info across the BSS clear */
+	rdtsc                           /* entry time, for --mcc-boot-stats: */
+	movl	%eax, %ebp              /* %ebx:%ebp until mcc_x86_start */
+	movl	%edx, %ebx
 	movl	$__bss_start, %edi
 	movl	$__bss_end, %ecx
 	subl	%edi, %ecx
@@ -90,9 +94,13 @@ long_entry:
 	movw	%ax, %fs
 	movw	%ax, %gs
 	movq	$boot_stack_top, %rsp
-	xorl	%ebp, %ebp
 	fninit
 	movl	%esi, %edi              /* start_info physical address */
+	shlq	$32, %rbx
+	movl	%ebp, %eax              /* zero-extends */
+	orq	%rbx, %rax
+	movq	%rax, %rsi              /* the TSC at entry */
+	xorl	%ebp, %ebp
 	call	mcc_x86_start
 3:	cli
 	hlt

@@ -1,1 +1,0 @@
-RT_SRCS := xen/common/console.c xen/common/time.c
