@@ -120,10 +120,11 @@ static int emit_crunch(mcc_session *s, gnode *n)
 		why = strerror(errno);
 	else if (!S_ISDIR(st.st_mode))
 		why = "not a directory";
-	else if (!walk(s, n->at, path, "", &files, 0))
+	else if (!walk(s, src_loc(&s->src, n->at), path, "", &files, 0))
 		why = strerror(errno);
 	if (why) {
-		diag_error(&s->dl, D_CRUNCH_DIR, n->at, "cannot crunch `%s': %s", dir, why);
+		diag_error(&s->dl, D_CRUNCH_DIR, src_loc(&s->src, n->at),
+			   "cannot crunch `%s': %s", dir, why);
 		return EXIT_CONFIG;
 	}
 	if (s->dl.errors)
@@ -141,8 +142,8 @@ static int emit_crunch(mcc_session *s, gnode *n)
 		size_t len = 0;
 		unsigned char *data = read_all(c->full, &len);
 		if (!data) {
-			diag_error(&s->dl, D_CRUNCH_DIR, n->at, "cannot read `%s': %s",
-				   c->full, strerror(errno));
+			diag_error(&s->dl, D_CRUNCH_DIR, src_loc(&s->src, n->at),
+				   "cannot read `%s': %s", c->full, strerror(errno));
 			fclose(f);
 			return EXIT_USAGE;
 		}

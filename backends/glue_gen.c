@@ -130,7 +130,7 @@ static void emit_connect(emitter *e, mcc_session *s, graph *g)
 		gnode *n = g->nodes.v[i];
 		if (!n->comp)
 			continue;
-		emit_line_to(e, s, n->at);
+		emit_line_to(e, s, src_loc(&s->src, n->at));
 		emit(e, "\terr = %s_connect(&dev_%s", n->impl->prefix, n->label);
 		for (int a = 0; a < n->nargs; a++) {
 			if (n->impl->crunch && a == 0) {
@@ -147,7 +147,7 @@ static void emit_connect(emitter *e, mcc_session *s, graph *g)
 		emit(e, ");\n");
 		emit_line_back(e);
 		emit(e, "\tif (err)\n\t\treturn mcc_glue_connect_failed(\"%s\", ", n->label);
-		emit_cstring(e, loc_text(s, n->at));
+		emit_cstring(e, loc_text(s, src_loc(&s->src, n->at)));
 		emit(e, ", err);\n\n");
 	}
 	emit(e, "\treturn 0;\n}\n\n");
@@ -158,7 +158,7 @@ static void emit_jobs(emitter *e, mcc_session *s, graph *g)
 	for (int i = 0; i < g->jobs.len; i++) {
 		gnode *n = g->jobs.v[i];
 		emit(e, "static int mcc_job_%s(void *arg)\n{\n\t(void)arg;\n", n->label);
-		emit_line_to(e, s, n->at);
+		emit_line_to(e, s, src_loc(&s->src, n->at));
 		if (n->foreign) {
 			emit(e, "\treturn %s(", n->foreign->s);
 			for (int a = 0; a < n->nargs; a++) {
@@ -192,7 +192,8 @@ static bool have_app_sources(mcc_session *s, graph *g)
 	for (int i = 0; i < g->nodes.len; i++) {
 		gnode *n = g->nodes.v[i];
 		if (n->foreign) {
-			diag *d = diag_error(&s->dl, D_FOREIGN_SOURCES, n->at,
+			diag *d = diag_error(&s->dl, D_FOREIGN_SOURCES,
+					     src_loc(&s->src, n->at),
 					     "no C sources for foreign `%s': there is no .c "
 					     "file beside the config", n->foreign->s);
 			diag_note(&s->dl, d, loc_none, "add one, or list them with "

@@ -3,6 +3,8 @@
  * match arms and implementations for one target.  An ill-typed
  * sub-expression gets ty_error, which is accepted everywhere, so one
  * mistake gives one diagnostic, not a cascade. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "prog.h"
@@ -14,10 +16,56 @@ typedef struct lscope {
 	struct lscope *up;
 } lscope;
 
-static bool user_file(program *p, int file)
+static bool user_file(program *p, sloc at)
 {
-	src_file *f = src_get(p->src, file);
+	src_file *f = file_of(p, at);
 	return f && !f->is_stdlib;
+}
+
+/* ---- the global scope ------------------------------------------------- */
+
+/* The slot of name: its entry, or the empty slot where it would go. */
+static scope_slot *scope_slot_of(const scope *sc, const char *name, uint32_t h)
+{
+	for (size_t i = h & (sc->cap - 1);; i = (i + 1) & (sc->cap - 1)) {
+		scope_slot *s = &sc->slots[i];
+		if (!s->b || (s->h == h && !strcmp(s->b->name, name)))
+			return s;
+	}
+}
+
+static binding *scope_find(const scope *sc, const char *name)
+{
+	return sc->cap ? scope_slot_of(sc, name, name_hash(name))->b : NULL;
+}
+
+/* Keeps the load under one half, so probes stay short. */
+static void scope_grow(scope *sc)
+{
+	scope old = *sc;
+	sc->cap = old.cap ? old.cap * 2 : 64;
+	sc->slots = calloc(sc->cap, sizeof *sc->slots);
+	if (!sc->slots) {
+		fputs("mcc: out of memory\n", stderr);
+		exit(2);
+	}
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.slots[i].b)
+			*scope_slot_of(sc, old.slots[i].b->name, old.slots[i].h) =
+				old.slots[i];
+	free(old.slots);
+}
+
+/* Binds b's name to b, replacing an earlier binding of the name. */
+static void scope_set(scope *sc, binding *b)
+{
+	if (2 * (sc->len + 1) > sc->cap)
+		scope_grow(sc);
+	uint32_t h = name_hash(b->name);
+	scope_slot *s = scope_slot_of(sc, b->name, h);
+	if (!s->b)
+		sc->len++;
+	*s = (scope_slot){ h, b };
 }
 
 static binding *lookup(program *p, lscope *ls, const char *name)
@@ -25,9 +73,7 @@ static binding *lookup(program *p, lscope *ls, const char *name)
 	for (; ls; ls = ls->up)
 		if (!strcmp(ls->name, name))
 			return ls->b;
-	scope_entry *e;
-	HASH_FIND_STR(p->globals, name, e);
-	return e ? e->b : NULL;
+	return scope_find(&p->globals, name);
 }
 
 static const char *suggest_name(program *p, lscope *ls, const char *name)
@@ -36,18 +82,19 @@ static const char *suggest_name(program *p, lscope *ls, const char *name)
 	suggest_init(&s, name);
 	for (; ls; ls = ls->up)
 		suggest_add(&s, ls->name);
-	for (scope_entry *e = p->globals; e; e = e->hh.next)
-		suggest_add(&s, e->name);
+	for (size_t i = 0; i < p->globals.cap; i++)
+		if (p->globals.slots[i].b)
+			suggest_add(&s, p->globals.slots[i].b->name);
 	return suggest_best(&s);
 }
 
-static binding *new_binding(program *p, bind_kind k, const char *name, loc at)
+static binding *new_binding(program *p, bind_kind k, const char *name, sloc at)
 {
 	binding *b = arena_alloc(p->a, sizeof *b);
 	b->kind = k;
 	b->name = name;
 	b->at = at;
-	b->is_stdlib = !user_file(p, at.file);
+	b->is_stdlib = !user_file(p, at);
 	return b;
 }
 
@@ -55,31 +102,23 @@ static binding *new_binding(program *p, bind_kind k, const char *name, loc at)
  * a config may shadow a stdlib name (the config's meaning wins). */
 static void define_global(program *p, binding *b)
 {
-	scope_entry *e;
-	HASH_FIND_STR(p->globals, b->name, e);
-	if (e && e->b->at.file == b->at.file) {
-		diag *d = diag_error(p->dl, D_DUP_DEF, b->at,
+	binding *e = scope_find(&p->globals, b->name);
+	if (e && src_file_of(p->src, e->at) == src_file_of(p->src, b->at)) {
+		diag *d = diag_error(p->dl, D_DUP_DEF, at_of(p, b->at),
 				     "`%s' is already defined", b->name);
-		diag_note(p->dl, d, e->b->at, "previous definition of `%s' is here",
+		diag_note(p->dl, d, at_of(p, e->at), "previous definition of `%s' is here",
 			  b->name);
 		b->used = true;	/* no "unused" warning on top of this error */
 		return;
 	}
-	if (e) {
-		e->b = b;
-		return;
-	}
-	e = arena_alloc(p->a, sizeof *e);
-	e->name = b->name;
-	e->b = b;
-	HASH_ADD_KEYPTR(hh, p->globals, e->name, strlen(e->name), e);
+	scope_set(&p->globals, b);
 }
 
-static bool valid_binder(program *p, const char *name, loc at)
+static bool valid_binder(program *p, const char *name, sloc at)
 {
 	if (is_c_ident(name))
 		return true;
-	diag_error(p->dl, D_BAD_NAME, at,
+	diag_error(p->dl, D_BAD_NAME, at_of(p, at),
 		   "`%s' is not a valid name (letters, digits and `_', not "
 		   "starting with a digit)", name);
 	return false;
@@ -114,11 +153,12 @@ static ty *resolve_type(program *p, type_expr *te)
 	for (iface *j = p->ifaces; j; j = j->hh.next)
 		suggest_add(&s, j->name);
 	const char *best = suggest_best(&s);
-	diag *d = diag_error(p->dl, D_UNKNOWN_TYPE, te->at, "unknown type `%s'%s%s%s", n,
+	diag *d = diag_error(p->dl, D_UNKNOWN_TYPE, at_of(p, te->at),
+			     "unknown type `%s'%s%s%s", n,
 			     best ? "; did you mean `" : "", best ? best : "",
 			     best ? "'?" : "");
 	if (best)
-		diag_fixit(d, te->at, best);
+		diag_fixit(d, at_of(p, te->at), best);
 	return &ty_error;
 }
 
@@ -162,7 +202,7 @@ static const char *head_desc(program *p, expr *head)
 static void note_head_type(program *p, diag *d, expr *head)
 {
 	if (head->kind == E_NAME && head->bind && head->bind->ty->kind != TY_ERROR)
-		diag_note(p->dl, d, head->bind->at, "`%s' has type `%s'", head->s,
+		diag_note(p->dl, d, at_of(p, head->bind->at), "`%s' has type `%s'", head->s,
 			  ty_str(p->a, head->bind->ty));
 }
 
@@ -175,14 +215,14 @@ static ty *check_app(program *p, lscope *ls, expr *e)
 	int nargs;
 	expr *head = app_head(e, &nargs);
 	if (tf->kind != TY_ARROW) {
-		diag *d = diag_error(p->dl, D_TOO_MANY_ARGS, e->arg->at,
+		diag *d = diag_error(p->dl, D_TOO_MANY_ARGS, at_of(p, e->arg->at),
 				     "too many arguments: %s takes %d, this is argument %d",
 				     head_desc(p, head), nargs - 1, nargs);
 		note_head_type(p, d, head);
 		return &ty_error;
 	}
 	if (ta->kind != TY_ERROR && !ty_sub(ta, tf->from)) {
-		diag *d = diag_error(p->dl, D_ARG_TYPE, e->arg->at,
+		diag *d = diag_error(p->dl, D_ARG_TYPE, at_of(p, e->arg->at),
 				     "argument %d of %s has type `%s', but `%s' is expected",
 				     nargs, head_desc(p, head), ty_str(p->a, ta),
 				     ty_str(p->a, tf->from));
@@ -202,18 +242,19 @@ static ty *check_name(program *p, lscope *ls, expr *e)
 		return b->ty ? b->ty : &ty_error;
 	}
 	if (!strcmp(e->s, "target")) {
-		diag_error(p->dl, D_UNBOUND, e->at,
+		diag_error(p->dl, D_UNBOUND, at_of(p, e->at),
 			   "`target' is only valid as the subject of `match target with'");
 		return &ty_error;
 	}
 	if (p->parse_failed)
 		return &ty_error;
 	const char *best = suggest_name(p, ls, e->s);
-	diag *d = diag_error(p->dl, D_UNBOUND, e->at, "unbound name `%s'%s%s%s", e->s,
+	diag *d = diag_error(p->dl, D_UNBOUND, at_of(p, e->at),
+			     "unbound name `%s'%s%s%s", e->s,
 			     best ? "; did you mean `" : "", best ? best : "",
 			     best ? "'?" : "");
 	if (best)
-		diag_fixit(d, e->at, best);
+		diag_fixit(d, at_of(p, e->at), best);
 	return &ty_error;
 }
 
@@ -224,12 +265,12 @@ static void check_foreign_sources(program *p, expr *e)
 	if (!e->b)
 		return;
 	if (!e->sources.len) {
-		diag_error(p->dl, D_FOREIGN_SOURCES, e->at,
+		diag_error(p->dl, D_FOREIGN_SOURCES, at_of(p, e->at),
 			   "`sources []' lists no files: omit it to use the .c files "
 			   "beside the config");
 		return;
 	}
-	src_file *f = src_get(p->src, e->at.file);
+	src_file *f = file_of(p, e->at);
 	const char *slash = f ? strrchr(f->path, '/') : NULL;
 	for (int i = 0; i < e->sources.len; i++) {
 		const char *src = e->sources.v[i];
@@ -237,7 +278,7 @@ static void check_foreign_sources(program *p, expr *e)
 			arena_printf(p->a, "%.*s/%s", (int)(slash - f->path), f->path, src);
 		struct stat st;
 		if (stat(path, &st) || !S_ISREG(st.st_mode))
-			diag_error(p->dl, D_FOREIGN_SOURCES, e->at,
+			diag_error(p->dl, D_FOREIGN_SOURCES, at_of(p, e->at),
 				   "application source `%s' of foreign `%s' not found",
 				   src, e->s);
 	}
@@ -246,14 +287,14 @@ static void check_foreign_sources(program *p, expr *e)
 static ty *check_foreign(program *p, expr *e)
 {
 	if (!is_c_ident(e->s))
-		diag_error(p->dl, D_BAD_FOREIGN_SYM, e->s_at,
+		diag_error(p->dl, D_BAD_FOREIGN_SYM, at_of(p, e->s_at),
 			   "foreign symbol `%s' is not a C identifier", e->s);
 	check_foreign_sources(p, e);
 	ty *t = resolve_type(p, e->te);
 	if (t->kind == TY_ERROR)
 		return t;
 	if (!functor_shape(t, true)) {
-		diag_error(p->dl, D_BAD_FOREIGN_TYPE, e->te->at,
+		diag_error(p->dl, D_BAD_FOREIGN_TYPE, at_of(p, e->te->at),
 			   "foreign type `%s' must be devices and base values ending in "
 			   "`job', like `console @-> time @-> job'", ty_str(p->a, t));
 		return &ty_error;
@@ -289,7 +330,7 @@ static bool pattern_ok(program *p, pattern *pat, const ty *subj, coverage *cv,
 	}
 	if (!subj) {	/* match target */
 		if (pat->kind != PAT_NAME) {
-			diag_error(p->dl, D_PATTERN_TYPE, pat->at,
+			diag_error(p->dl, D_PATTERN_TYPE, at_of(p, pat->at),
 				   "a target pattern is a target name (unix, xen-x86, "
 				   "xen-arm, xen-arm64, xen) or `_'");
 			return false;
@@ -301,12 +342,12 @@ static bool pattern_ok(program *p, pattern *pat, const ty *subj, coverage *cv,
 				suggest_add(&s, target_name((target)t));
 			suggest_add(&s, "xen");
 			const char *best = suggest_best(&s);
-			diag *d = diag_error(p->dl, D_UNKNOWN_TARGET, pat->at,
+			diag *d = diag_error(p->dl, D_UNKNOWN_TARGET, at_of(p, pat->at),
 					     "unknown target `%s'%s%s%s", pat->s,
 					     best ? "; did you mean `" : "",
 					     best ? best : "", best ? "'?" : "");
 			if (best)
-				diag_fixit(d, pat->at, best);
+				diag_fixit(d, at_of(p, pat->at), best);
 			diag_note(p->dl, d, loc_none, "targets are unix, xen-x86, xen-arm, "
 				  "xen-arm64, and `xen' for the three Xen targets");
 			return false;
@@ -322,7 +363,7 @@ static bool pattern_ok(program *p, pattern *pat, const ty *subj, coverage *cv,
 	}
 	if (subj->kind == TY_BOOL) {
 		if (pat->kind != PAT_BOOL) {
-			diag_error(p->dl, D_PATTERN_TYPE, pat->at,
+			diag_error(p->dl, D_PATTERN_TYPE, at_of(p, pat->at),
 				   "this key is a bool: patterns are `true', `false' or `_'");
 			return false;
 		}
@@ -332,7 +373,7 @@ static bool pattern_ok(program *p, pattern *pat, const ty *subj, coverage *cv,
 		return true;
 	}
 	if (pat->kind != PAT_STRING) {
-		diag_error(p->dl, D_PATTERN_TYPE, pat->at,
+		diag_error(p->dl, D_PATTERN_TYPE, at_of(p, pat->at),
 			   "this key is a string: patterns are string literals or `_'");
 		return false;
 	}
@@ -352,16 +393,16 @@ static ty *check_match(program *p, lscope *ls, expr *e)
 		binding *b = lookup(p, ls, e->s);
 		if (!b) {
 			const char *best = suggest_name(p, ls, e->s);
-			diag *d = diag_error(p->dl, D_UNBOUND, e->s_at,
+			diag *d = diag_error(p->dl, D_UNBOUND, at_of(p, e->s_at),
 					     "unbound name `%s'%s%s%s", e->s,
 					     best ? "; did you mean `" : "",
 					     best ? best : "", best ? "'?" : "");
 			if (best)
-				diag_fixit(d, e->s_at, best);
+				diag_fixit(d, at_of(p, e->s_at), best);
 			subj_ok = false;
 		} else if ((b->used = true, b->kind != B_KEY) ||
 			   (b->ty->kind != TY_BOOL && b->ty->kind != TY_STRING)) {
-			diag_error(p->dl, D_BAD_MATCH_SUBJECT, e->s_at,
+			diag_error(p->dl, D_BAD_MATCH_SUBJECT, at_of(p, e->s_at),
 				   "cannot match on `%s': the subject of a match is "
 				   "`target' or a key of type bool or string", e->s);
 			subj_ok = false;
@@ -384,7 +425,7 @@ static ty *check_match(program *p, lscope *ls, expr *e)
 			any_new |= adds;
 		}
 		if (subj_ok && pats_ok && !any_new)
-			diag_warn(p->dl, D_UNREACHABLE_ARM, arm->at,
+			diag_warn(p->dl, D_UNREACHABLE_ARM, at_of(p, arm->at),
 				  "this match arm is never used: earlier arms cover its cases");
 		ty *t = check_expr(p, ls, arm->body);
 		if (t->kind == TY_ERROR)
@@ -397,10 +438,10 @@ static ty *check_match(program *p, lscope *ls, expr *e)
 		} else if (ty_sub(result, t)) {
 			result = t;
 		} else {
-			diag *d = diag_error(p->dl, D_MATCH_ARMS, arm->body->at,
+			diag *d = diag_error(p->dl, D_MATCH_ARMS, at_of(p, arm->body->at),
 					     "this arm has type `%s', but an earlier arm has "
 					     "type `%s'", ty_str(p->a, t), ty_str(p->a, result));
-			diag_note(p->dl, d, first->at, "the earlier arm is here");
+			diag_note(p->dl, d, at_of(p, first->at), "the earlier arm is here");
 			arms_ok = false;
 		}
 	}
@@ -424,7 +465,7 @@ static ty *check_match(program *p, lscope *ls, expr *e)
 			nmiss = 1;
 		}
 		if (nmiss) {
-			diag *d = diag_error(p->dl, D_NONEXHAUSTIVE, e->at,
+			diag *d = diag_error(p->dl, D_NONEXHAUSTIVE, at_of(p, e->at),
 					     "this match does not cover: %s", missing);
 			diag_note(p->dl, d, loc_none, "add the missing cases, or an arm "
 				  "`| _ -> ...'");
@@ -469,7 +510,8 @@ static ty *check_expr(program *p, lscope *ls, expr *e)
 		break;
 	}
 	}
-	e->ty = t;
+	if (e->kind == E_FOREIGN)
+		e->ty = t;	/* the evaluator's node type */
 	return t;
 }
 
@@ -480,13 +522,13 @@ static void check_interface(program *p, decl *d)
 	iface *i;
 	HASH_FIND_STR(p->ifaces, d->name, i);
 	if (i) {
-		diag *dg = diag_error(p->dl, D_DUP_DEF, d->name_at,
+		diag *dg = diag_error(p->dl, D_DUP_DEF, at_of(p, d->name_at),
 				      "interface `%s' is already defined", d->name);
-		diag_note(p->dl, dg, i->d->name_at, "previous definition is here");
+		diag_note(p->dl, dg, at_of(p, i->d->name_at), "previous definition is here");
 		return;
 	}
 	if (!is_c_ident(d->ctype))
-		diag_error(p->dl, D_BAD_INTERFACE, d->at,
+		diag_error(p->dl, D_BAD_INTERFACE, at_of(p, d->at),
 			   "C type `%s' of interface `%s' is not a C identifier",
 			   d->ctype, d->name);
 	i = arena_alloc(p->a, sizeof *i);
@@ -498,7 +540,7 @@ static void check_interface(program *p, decl *d)
 		iface *j;
 		HASH_FIND_STR(p->ifaces, n->s, j);
 		if (!j) {
-			diag_error(p->dl, D_BAD_INTERFACE, n->at,
+			diag_error(p->dl, D_BAD_INTERFACE, at_of(p, n->at),
 				   "interface `%s' includes `%s', which is not declared "
 				   "before it", d->name, n->s);
 			continue;
@@ -513,8 +555,8 @@ static void check_impl_targets(program *p, impl_decl *im)
 	for (int j = 0; j < im->targets.len; j++) {
 		pattern *pat = im->targets.v[j];
 		if (!target_pat_valid(pat->s))
-			diag_error(p->dl, D_UNKNOWN_TARGET, pat->at, "unknown target `%s'",
-				   pat->s);
+			diag_error(p->dl, D_UNKNOWN_TARGET, at_of(p, pat->at),
+				   "unknown target `%s'", pat->s);
 	}
 }
 
@@ -522,7 +564,7 @@ static void check_component(program *p, decl *d)
 {
 	ty *t = resolve_type(p, d->te);
 	if (t->kind != TY_ERROR && !functor_shape(t, false)) {
-		diag_error(p->dl, D_BAD_COMPONENT, d->te->at,
+		diag_error(p->dl, D_BAD_COMPONENT, at_of(p, d->te->at),
 			   "component type `%s' must take devices and base values and "
 			   "give a device or a job", ty_str(p->a, t));
 		t = &ty_error;
@@ -531,14 +573,14 @@ static void check_component(program *p, decl *d)
 		impl_decl *im = d->impls.v[i];
 		check_impl_targets(p, im);
 		if (!im->prefix || !is_c_ident(im->prefix))
-			diag_error(p->dl, D_BAD_COMPONENT, im->at,
+			diag_error(p->dl, D_BAD_COMPONENT, at_of(p, im->at),
 				   "implementation of `%s' needs `prefix' with a C identifier",
 				   d->name);
 		if (!im->header)
-			diag_error(p->dl, D_BAD_COMPONENT, im->at,
+			diag_error(p->dl, D_BAD_COMPONENT, at_of(p, im->at),
 				   "implementation of `%s' needs a `header'", d->name);
 		if (im->crunch && (t->kind != TY_ARROW || t->from->kind != TY_STRING))
-			diag_error(p->dl, D_BAD_COMPONENT, im->at,
+			diag_error(p->dl, D_BAD_COMPONENT, at_of(p, im->at),
 				   "a crunch implementation takes the directory as its "
 				   "first argument, a string");
 	}
@@ -561,14 +603,14 @@ static void check_key(program *p, decl *d)
 {
 	ty *t = resolve_type(p, d->te);
 	if (t->kind != TY_ERROR && !ty_is_base(t)) {
-		diag_error(p->dl, D_BAD_KEY_TYPE, d->te->at,
+		diag_error(p->dl, D_BAD_KEY_TYPE, at_of(p, d->te->at),
 			   "key `%s' has type `%s'; keys are string, int or bool",
 			   d->name, ty_str(p->a, t));
 		t = &ty_error;
 	}
 	ty *vt = check_expr(p, NULL, d->value);
 	if (t->kind != TY_ERROR && !ty_equal(vt, t))
-		diag_error(p->dl, D_KEY_DEFAULT, d->value->at,
+		diag_error(p->dl, D_KEY_DEFAULT, at_of(p, d->value->at),
 			   "default of key `%s' has type `%s', but the key is `%s'",
 			   d->name, ty_str(p->a, vt), ty_str(p->a, t));
 	if (!valid_binder(p, d->name, d->name_at))
@@ -576,9 +618,9 @@ static void check_key(program *p, decl *d)
 	keyinfo *k;
 	HASH_FIND_STR(p->keys, d->name, k);
 	if (k) {
-		diag *dg = diag_error(p->dl, D_DUP_KEY, d->name_at,
+		diag *dg = diag_error(p->dl, D_DUP_KEY, at_of(p, d->name_at),
 				      "key `%s' is already declared", d->name);
-		diag_note(p->dl, dg, k->d->name_at, "previous declaration is here");
+		diag_note(p->dl, dg, at_of(p, k->d->name_at), "previous declaration is here");
 		return;
 	}
 	k = arena_alloc(p->a, sizeof *k);
@@ -586,8 +628,8 @@ static void check_key(program *p, decl *d)
 	k->ty = t;
 	k->doc = d->doc;
 	k->d = d;
-	k->is_stdlib = !user_file(p, d->at.file);
-	k->i = d->value->i;
+	k->is_stdlib = !user_file(p, d->at);
+	k->i = d->value->kind == E_INT ? d->value->i : 0;
 	k->b = d->value->b;
 	k->s = d->value->kind == E_STRING ? d->value->s : "";
 	k->order = p->key_order.len;
@@ -614,23 +656,24 @@ static bool valid_unikernel_name(const char *s)
 
 static void check_register(program *p, decl *d)
 {
-	if (!user_file(p, d->at.file)) {
-		diag_error(p->dl, D_DECL_PLACE, d->at, "the stdlib cannot register a unikernel");
+	if (!user_file(p, d->at)) {
+		diag_error(p->dl, D_DECL_PLACE, at_of(p, d->at),
+			   "the stdlib cannot register a unikernel");
 		return;
 	}
 	if (p->reg) {
-		diag *dg = diag_error(p->dl, D_MULTI_REGISTER, d->at,
+		diag *dg = diag_error(p->dl, D_MULTI_REGISTER, at_of(p, d->at),
 				      "a configuration registers one unikernel");
-		diag_note(p->dl, dg, p->reg->at, "the first `register' is here");
+		diag_note(p->dl, dg, at_of(p, p->reg->at), "the first `register' is here");
 	} else {
 		p->reg = d;
 	}
 	if (!valid_unikernel_name(d->name))
-		diag_error(p->dl, D_BAD_NAME, d->name_at,
+		diag_error(p->dl, D_BAD_NAME, at_of(p, d->name_at),
 			   "unikernel name `%s' must be 1-64 letters, digits, `_' or `-'",
 			   d->name);
 	if (d->jobs.len == 0)
-		diag_error(p->dl, D_EMPTY_REGISTER, d->at,
+		diag_error(p->dl, D_EMPTY_REGISTER, at_of(p, d->at),
 			   "`register \"%s\"' has no jobs; list at least one, e.g. "
 			   "`[ main $ default_console ]'", d->name);
 	for (int i = 0; i < d->jobs.len; i++) {
@@ -640,13 +683,13 @@ static void check_register(program *p, decl *d)
 			continue;
 		if (t->kind == TY_ARROW && ty_result(t)->kind == TY_JOB) {
 			int n = ty_arity(t);
-			diag *dg = diag_error(p->dl, D_NOT_JOB, j->at,
+			diag *dg = diag_error(p->dl, D_NOT_JOB, at_of(p, j->at),
 					      "this job is not fully applied: it still needs "
 					      "%d argument%s (`%s')", n, n == 1 ? "" : "s",
 					      ty_str(p->a, t));
 			note_head_type(p, dg, app_head(j, NULL));
 		} else {
-			diag_error(p->dl, D_NOT_JOB, j->at,
+			diag_error(p->dl, D_NOT_JOB, at_of(p, j->at),
 				   "register expects jobs, but this has type `%s'",
 				   ty_str(p->a, t));
 		}
@@ -657,9 +700,9 @@ static void check_register(program *p, decl *d)
  * to the stdlib, which has to agree with the C in runtime/. */
 static bool stdlib_only(program *p, decl *d, const char *what)
 {
-	if (!user_file(p, d->at.file))
+	if (!user_file(p, d->at))
 		return true;
-	diag_error(p->dl, D_DECL_PLACE, d->at,
+	diag_error(p->dl, D_DECL_PLACE, at_of(p, d->at),
 		   "%s are declared in the stdlib, not in a config", what);
 	return false;
 }
@@ -667,7 +710,8 @@ static bool stdlib_only(program *p, decl *d, const char *what)
 void check_file(program *p, ast_file *f)
 {
 	ptrvec_push(p->a, &p->files, f);
-	if (user_file(p, f->file))
+	src_file *sf = src_get(p->src, f->file);
+	if (sf && !sf->is_stdlib)
 		p->user_file = f->file;
 	for (int i = 0; i < f->decls.len; i++) {
 		decl *d = f->decls.v[i];
@@ -707,6 +751,10 @@ void check_file(program *p, ast_file *f)
 
 void check_finish(program *p)
 {
+	/* Every name is resolved now, and evaluation follows the bindings
+	 * the tree points to: the scope's memory can go before it starts. */
+	free(p->globals.slots);
+	p->globals = (scope){ 0 };
 	if (p->user_file < 0 || p->parse_failed)
 		return;
 	if (!p->reg) {
@@ -726,7 +774,7 @@ void check_finish(program *p)
 			decl *d = f->decls.v[j];
 			if (d->kind == DECL_LET && d->bind && !d->bind->used &&
 			    d->name[0] != '_')
-				diag_warn(p->dl, D_UNUSED, d->name_at,
+				diag_warn(p->dl, D_UNUSED, at_of(p, d->name_at),
 					  "`%s' is defined but never used", d->name);
 		}
 	}

@@ -36,7 +36,7 @@ static void node_line(const graph *g, const gnode *n, FILE *out)
 		print_value_arg(&n->args[i], out);
 	if (n->impl)
 		fprintf(out, "  [%s]", n->impl->prefix);
-	print_loc(g, n->at, out);
+	print_loc(g, src_loc(g->p->src, n->at), out);
 	fputc('\n', out);
 }
 

@@ -5,7 +5,6 @@
 #ifndef GRAPH_H
 #define GRAPH_H
 
-#include <uthash.h>
 #include "prog.h"
 
 struct gnode;
@@ -14,12 +13,14 @@ typedef enum { GA_NODE, GA_INT, GA_STRING, GA_BOOL, GA_KEY } garg_kind;
 
 typedef struct garg {
 	garg_kind kind;
-	struct gnode *node;	/* GA_NODE */
-	long long i;		/* GA_INT */
-	const char *s;		/* GA_STRING */
-	bool b;			/* GA_BOOL */
-	keyinfo *key;		/* GA_KEY: read at boot */
 	ty *ty;			/* the parameter's declared type */
+	union {
+		struct gnode *node;	/* GA_NODE */
+		long long i;		/* GA_INT */
+		const char *s;		/* GA_STRING */
+		bool b;			/* GA_BOOL */
+		keyinfo *key;		/* GA_KEY: read at boot */
+	};
 } garg;
 
 typedef struct gnode {
@@ -30,15 +31,12 @@ typedef struct gnode {
 	expr *foreign;		/* ... or the application (E_FOREIGN) */
 	ty *ty;			/* the component's / foreign's type */
 	int nargs;
-	garg *args;
-	loc at;			/* the user's expression that created it */
+	sloc at;			/* the user's expression that created it */
 	const char *let_name;	/* the config's `let' name bound to it, if any */
 	const char *label;	/* unique C identifier, e.g. "stack" */
 	int users;		/* how many nodes take it as an argument */
 	bool is_job;		/* its type is job */
-	const char *hkey;
-	size_t hlen;
-	UT_hash_handle hh;
+	garg args[];		/* nargs of them */
 } gnode;
 
 typedef struct graph {
@@ -49,7 +47,6 @@ typedef struct graph {
 	ptrvec nodes;		/* gnode *, dependencies first */
 	ptrvec jobs;		/* gnode *, in register order, no duplicates */
 	ptrvec keys;		/* keyinfo *: the keys this unikernel has */
-	gnode *table;		/* hash-consing table */
 	int next_uid;
 } graph;
 

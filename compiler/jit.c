@@ -32,7 +32,8 @@ static bool undefined_foreign(jit_ctx *j, const char *msg)
 		if (!n->foreign || strncmp(n->foreign->s, q, (size_t)(end - q)) ||
 		    n->foreign->s[end - q])
 			continue;
-		diag *d = diag_error(&j->s->dl, D_C_COMPILE, n->foreign->s_at,
+		diag *d = diag_error(&j->s->dl, D_C_COMPILE,
+				     src_loc(&j->s->src, n->foreign->s_at),
 				     "the application does not define `%s'", n->foreign->s);
 		diag_note(&j->s->dl, d, loc_none, "define `int %s(...)' in a .c file "
 			  "beside the config, or list its file with `sources [...]'",

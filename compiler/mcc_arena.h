@@ -15,9 +15,11 @@ typedef struct arena {
 
 void arena_init(arena *a);
 void arena_free(arena *a);
-/* Zeroed, 16-byte aligned memory; aborts on out-of-memory (a compiler
+/* Zeroed, 8-byte aligned memory; aborts on out-of-memory (a compiler
  * that cannot allocate cannot report anything useful). */
 void *arena_alloc(arena *a, size_t size);
+/* The same, not cleared: for a buffer filled at once (a file's text). */
+void *arena_alloc_raw(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)

@@ -12,7 +12,8 @@ ast_file *parse_file(arena *a, diag_list *dl, int file)
 {
 	src_file *f = src_get(dl->src, file);
 	parse_ctx ctx = { .a = a, .dl = dl, .file = file, .text = f->text,
-			  .len = f->len, .line = 1, .col = 1 };
+			  .len = f->len, .line = 1, .col = 1,
+			  .off = f->base, .last_pos = f->base };
 	ctx.out = arena_alloc(a, sizeof *ctx.out);
 	ctx.out->file = file;
 	yyscan_t scanner;
@@ -21,5 +22,6 @@ ast_file *parse_file(arena *a, diag_list *dl, int file)
 	yyparse(scanner, &ctx);
 	mcc_yylex_destroy(scanner);
 	free(ctx.buf);
+	free(ctx.idents);
 	return ctx.out;
 }

@@ -14,9 +14,18 @@ typedef struct parse_ctx {
 	const char *text;
 	size_t len;
 	int line, col;		/* scanner position, 1-based */
+	uint32_t off;		/* scanner position in the sloc space */
+	uint32_t last_pos;	/* sloc offset of column col - 1 (of the line
+				   start when col is 1): a token's end */
 	int str_line, str_col;	/* where the string being scanned began */
+	uint32_t str_off;
 	char *buf;		/* string literal being scanned */
 	size_t buf_len, buf_cap;
+	/* The identifiers of the file, each copied into the arena once (a
+	 * config names the same devices over and over): open addressing,
+	 * malloc'd, freed when the file is parsed. */
+	struct ident_slot *idents;
+	size_t idents_cap, idents_len;
 	ast_file *out;
 } parse_ctx;
 

@@ -59,7 +59,7 @@ void prog_init(program *p, arena *a, diag_list *dl, src_set *src)
 void prog_free(program *p)
 {
 	HASH_CLEAR(hh, p->ifaces);
-	HASH_CLEAR(hh, p->globals);
+	free(p->globals.slots);
 	HASH_CLEAR(hh, p->keys);
 }
 
@@ -164,7 +164,7 @@ bool prog_set_key(program *p, const char *assign)
 				     k->ty->kind == TY_INT ? "an int" :
 				     k->ty->kind == TY_BOOL ? "true or false" : "a string",
 				     eq + 1);
-		diag_note(p->dl, d, k->d->at, "`%s' is declared here", name);
+		diag_note(p->dl, d, at_of(p, k->d->at), "`%s' is declared here", name);
 		return false;
 	}
 	k->from_cmdline = true;

@@ -47,33 +47,52 @@ typedef struct component {
 typedef enum { B_LET, B_KEY, B_COMPONENT, B_PARAM, B_LOCAL } bind_kind;
 
 typedef struct binding {
-	bind_kind kind;
-	const char *name;
-	loc at;
-	ty *ty;
-	decl *d;		/* B_LET, B_KEY, B_COMPONENT */
-	expr *e;		/* B_PARAM, B_LOCAL: the fun / let expression */
-	keyinfo *key;		/* B_KEY */
-	component *comp;	/* B_COMPONENT */
+	bind_kind kind : 8;
 	bool is_stdlib;
 	bool used;
-	/* Evaluation memo for top-level lets (see eval.c). */
-	struct value *val;
-	int eval_state;		/* 0 not yet, 1 in progress, 2 done */
+	unsigned char eval_state;	/* B_LET: 0 not yet evaluated, 1 in
+					   progress, 2 done (see eval.c) */
+	sloc at;
+	const char *name;
+	ty *ty;
+	union {
+		decl *d;	/* B_LET, B_KEY, B_COMPONENT */
+		expr *e;	/* B_PARAM, B_LOCAL: the fun / let expression */
+	};
+	union {
+		keyinfo *key;		/* B_KEY */
+		component *comp;	/* B_COMPONENT */
+		struct value *val;	/* B_LET: the evaluation memo */
+	};
 } binding;
 
-typedef struct scope_entry {
-	const char *name;
-	binding *b;
-	UT_hash_handle hh;
-} scope_entry;
+/* The global names: open addressing over (hash, binding), in malloc'd
+ * memory (prog_free frees it); the latest binding of a name wins. */
+typedef struct scope_slot {
+	uint32_t h;
+	binding *b;		/* NULL: empty */
+} scope_slot;
+
+typedef struct scope {
+	scope_slot *slots;
+	size_t cap, len;	/* cap is a power of two, or 0 */
+} scope;
+
+/* FNV-1a: the hash of names in the compiler's tables. */
+static inline uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
 
 typedef struct program {
 	arena *a;
 	diag_list *dl;
 	src_set *src;
 	iface *ifaces;		/* hash by name */
-	scope_entry *globals;	/* hash by name: the latest binding wins */
+	scope globals;		/* by name: the latest binding wins */
 	keyinfo *keys;		/* hash by name */
 	ptrvec key_order;	/* keyinfo * in declaration order */
 	ptrvec components;	/* component * */
@@ -86,12 +105,24 @@ typedef struct program {
 	int user_file;		/* index of the config file, -1 if none */
 } program;
 
+/* A tree location as diagnostics report it. */
+static inline loc at_of(const program *p, sloc at)
+{
+	return src_loc(p->src, at);
+}
+/* The source file of a tree location, NULL for none. */
+static inline src_file *file_of(const program *p, sloc at)
+{
+	return src_get(p->src, src_file_of(p->src, at));
+}
+
 void prog_init(program *p, arena *a, diag_list *dl, src_set *src);
 /* Frees the hash tables (everything else is in the arena). */
 void prog_free(program *p);
 /* Type-check a parsed file and add its declarations; stdlib files first. */
 void check_file(program *p, ast_file *f);
-/* Checks that need the whole program (a register exists, ...). */
+/* Checks that need the whole program (a register exists, ...).  The last
+ * check: it drops the global scope (no file can be added after it). */
 void check_finish(program *p);
 /* Apply -k NAME=VALUE (text as on the command line).  Errors go to dl. */
 bool prog_set_key(program *p, const char *assign);

@@ -8,6 +8,30 @@
 %code requires {
 #include "parse.h"
 typedef void *yyscan_t;
+/* Bison's lines and columns (syntax errors are reported with them) plus
+ * the byte offsets the tree keeps (see sloc in mcc_src.h). */
+typedef struct YYLTYPE {
+	int first_line, first_column, last_line, last_column;
+	uint32_t first_off, last_off;
+} YYLTYPE;
+#define YYLTYPE_IS_DECLARED 1
+/* Bison's default, offsets included: a rule spans its first and last
+ * symbols; an empty rule is the end of the symbol before it. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N) do { \
+	if (N) { \
+		(Cur).first_line = YYRHSLOC(Rhs, 1).first_line; \
+		(Cur).first_column = YYRHSLOC(Rhs, 1).first_column; \
+		(Cur).first_off = YYRHSLOC(Rhs, 1).first_off; \
+		(Cur).last_line = YYRHSLOC(Rhs, N).last_line; \
+		(Cur).last_column = YYRHSLOC(Rhs, N).last_column; \
+		(Cur).last_off = YYRHSLOC(Rhs, N).last_off; \
+	} else { \
+		(Cur).first_line = (Cur).last_line = YYRHSLOC(Rhs, 0).last_line; \
+		(Cur).first_column = (Cur).last_column = \
+			YYRHSLOC(Rhs, 0).last_column; \
+		(Cur).first_off = (Cur).last_off = YYRHSLOC(Rhs, 0).last_off; \
+	} \
+} while (0)
 }
 %code provides {
 int mcc_yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
@@ -16,10 +40,17 @@ int mcc_yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
 #include <string.h>
 #define yylex mcc_yylex
 
+/* A diagnostic's location. */
 static loc L(parse_ctx *c, YYLTYPE l)
 {
 	return (loc){ c->file, l.first_line, l.first_column, l.last_line,
 		      l.last_column };
+}
+
+/* The tree's location. */
+static sloc S(YYLTYPE l)
+{
+	return (sloc){ l.first_off, l.last_off };
 }
 
 static void yyerror(YYLTYPE *l, yyscan_t s, parse_ctx *c, const char *msg)
@@ -30,10 +61,11 @@ static void yyerror(YYLTYPE *l, yyscan_t s, parse_ctx *c, const char *msg)
 
 static expr *mk(parse_ctx *c, expr_kind k, YYLTYPE l)
 {
-	expr *e = arena_alloc(c->a, sizeof *e);
+	expr *e = arena_alloc(c->a, expr_size(k));
 	e->kind = k;
-	e->at = L(c, l);
-	e->s_at = e->at;
+	e->at = S(l);
+	if (expr_size(k) > offsetof(expr, s_at))
+		e->s_at = e->at;
 	return e;
 }
 
@@ -44,9 +76,9 @@ static ptrvec *pv_new(parse_ctx *c)
 
 static decl *mkdecl(parse_ctx *c, decl_kind k, YYLTYPE l)
 {
-	decl *d = arena_alloc(c->a, sizeof *d);
+	decl *d = arena_alloc(c->a, decl_size(k));
 	d->kind = k;
-	d->at = L(c, l);
+	d->at = S(l);
 	d->file = c->file;
 	return d;
 }
@@ -55,7 +87,7 @@ static pattern *mkpat(parse_ctx *c, int kind, YYLTYPE l)
 {
 	pattern *p = arena_alloc(c->a, sizeof *p);
 	p->kind = kind;
-	p->at = L(c, l);
+	p->at = S(l);
 	return p;
 }
 
@@ -64,6 +96,10 @@ static bool is_decl_start(int tok);
 
 %define api.pure full
 %locations
+/* Before the first token: line 1, column 1 (bison's own default). */
+%initial-action {
+	@$ = (YYLTYPE){ 1, 1, 1, 1, ctx->off, ctx->off };
+}
 %define parse.error custom
 %param {yyscan_t scanner}
 %parse-param {parse_ctx *ctx}
@@ -114,29 +150,29 @@ file:	  %empty
 
 decl:	  kw_let IDENT EQ expr {
 		$$ = mkdecl(ctx, DECL_LET, @$);
-		$$->name = $2; $$->name_at = L(ctx, @2); $$->value = $4;
+		$$->name = $2; $$->name_at = S(@2); $$->value = $4;
 	}
 	| kw_key IDENT COLON type EQ literal docopt {
 		$$ = mkdecl(ctx, DECL_KEY, @$);
-		$$->name = $2; $$->name_at = L(ctx, @2);
+		$$->name = $2; $$->name_at = S(@2);
 		$$->te = $4; $$->value = $6; $$->doc = $7;
 	}
 	| kw_register STRING LBRACK jobs RBRACK {
 		$$ = mkdecl(ctx, DECL_REGISTER, @$);
-		$$->name = $2; $$->name_at = L(ctx, @2); $$->jobs = *$4;
+		$$->name = $2; $$->name_at = S(@2); $$->jobs = *$4;
 	}
 	| kw_interface IDENT EQ STRING {
 		$$ = mkdecl(ctx, DECL_INTERFACE, @$);
-		$$->name = $2; $$->name_at = L(ctx, @2); $$->ctype = $4;
+		$$->name = $2; $$->name_at = S(@2); $$->ctype = $4;
 	}
 	| kw_interface IDENT EQ STRING INCLUDES names {
 		$$ = mkdecl(ctx, DECL_INTERFACE, @$);
-		$$->name = $2; $$->name_at = L(ctx, @2); $$->ctype = $4;
+		$$->name = $2; $$->name_at = S(@2); $$->ctype = $4;
 		$$->includes = *$6;
 	}
 	| kw_component IDENT COLON type LBRACE impls RBRACE {
 		$$ = mkdecl(ctx, DECL_COMPONENT, @$);
-		$$->name = $2; $$->name_at = L(ctx, @2); $$->te = $4;
+		$$->name = $2; $$->name_at = S(@2); $$->te = $4;
 		$$->impls = *$6;
 	}
 	| kw_platform impl {
@@ -190,7 +226,7 @@ impls:	  %empty		{ $$ = pv_new(ctx); }
 	;
 
 impl:	  fields_targets LBRACE fields RBRACE {
-		$$ = $3; $$->targets = *$1; $$->at = L(ctx, @$);
+		$$ = $3; $$->targets = *$1; $$->at = S(@$);
 	}
 	;
 
@@ -217,7 +253,7 @@ fields:	  %empty		{ $$ = arena_alloc(ctx->a, sizeof(impl_decl)); }
 		} else if ((!strcmp(f, "prefix") || !strcmp(f, "header")) && v->len == 1) {
 			if (f[0] == 'p') {
 				$$->prefix = v->v[0];
-				$$->prefix_at = L(ctx, @3);
+				$$->prefix_at = S(@3);
 			} else {
 				$$->header = v->v[0];
 			}
@@ -247,14 +283,14 @@ strs:	  %empty		{ $$ = pv_new(ctx); }
 type:	  tatom			{ $$ = $1; }
 	| tatom FARROW type {
 		$$ = arena_alloc(ctx->a, sizeof *$$);
-		$$->kind = TE_ARROW; $$->at = L(ctx, @$);
+		$$->kind = TE_ARROW; $$->at = S(@$);
 		$$->from = $1; $$->to = $3;
 	}
 	;
 
 tatom:	  IDENT {
 		$$ = arena_alloc(ctx->a, sizeof *$$);
-		$$->kind = TE_NAME; $$->at = L(ctx, @$); $$->name = $1;
+		$$->kind = TE_NAME; $$->at = S(@$); $$->name = $1;
 	}
 	| LPAREN type RPAREN	{ $$ = $2; }
 	;
@@ -262,7 +298,7 @@ tatom:	  IDENT {
 expr:	  dexpr			{ $$ = $1; }
 	| MATCH IDENT WITH arms {
 		$$ = mk(ctx, E_MATCH, @$);
-		$$->s = $2; $$->s_at = L(ctx, @2); $$->arms = *$4;
+		$$->s = $2; $$->s_at = S(@2); $$->arms = *$4;
 	}
 	| FUN fparams ARROW expr {
 		/* fun (a : A) (b : B) -> e  is  fun (a : A) -> fun (b : B) -> e */
@@ -270,15 +306,15 @@ expr:	  dexpr			{ $$ = $1; }
 		for (int i = $2->len - 1; i >= 0; i--) {
 			expr *f = $2->v[i];
 			f->body = body;
-			f->at = loc_span(f->at, body->at);
+			f->at = sloc_span(f->at, body->at);
 			body = f;
 		}
-		body->at = L(ctx, @$);
+		body->at = S(@$);
 		$$ = body;
 	}
 	| LET IDENT EQ expr IN expr {
 		$$ = mk(ctx, E_LET, @$);
-		$$->s = $2; $$->s_at = L(ctx, @2); $$->value = $4; $$->body = $6;
+		$$->s = $2; $$->s_at = S(@2); $$->value = $4; $$->body = $6;
 	}
 	;
 
@@ -288,7 +324,7 @@ fparams:  fparam		{ $$ = pv_new(ctx); ptrvec_push(ctx->a, $$, $1); }
 
 fparam:	  LPAREN IDENT COLON type RPAREN {
 		$$ = mk(ctx, E_FUN, @$);
-		$$->s = $2; $$->s_at = L(ctx, @2); $$->te = $4;
+		$$->s = $2; $$->s_at = S(@2); $$->te = $4;
 	}
 	;
 
@@ -298,7 +334,7 @@ arms:	  arm			{ $$ = pv_new(ctx); ptrvec_push(ctx->a, $$, $1); }
 
 arm:	  BAR pats ARROW expr {
 		$$ = arena_alloc(ctx->a, sizeof *$$);
-		$$->at = L(ctx, @$); $$->pats = *$2; $$->body = $4;
+		$$->at = S(@$); $$->pats = *$2; $$->body = $4;
 	}
 	;
 
@@ -334,7 +370,7 @@ atom:	  IDENT			{ $$ = mk(ctx, E_NAME, @$); $$->s = $1; }
 	| LPAREN expr RPAREN	{ $$ = $2; }
 	| FOREIGN STRING tatom srcs_opt {
 		$$ = mk(ctx, E_FOREIGN, @$);
-		$$->s = $2; $$->s_at = L(ctx, @2); $$->te = $3;
+		$$->s = $2; $$->s_at = S(@2); $$->te = $3;
 		if ($4) {
 			$$->sources = *$4;
 			$$->b = true;

@@ -62,6 +62,7 @@ static void lex(lexed *L, const char *text, size_t len)
 	}
 	mcc_yylex_destroy(sc);
 	free(ctx.buf);
+	free(ctx.idents);
 }
 
 static void lex_str(lexed *L, const char *text)

@@ -49,6 +49,13 @@ static void assert_loc(loc at, int line, int col, int end_line, int end_col)
 	assert_int_equal(at.end_col, end_col);
 }
 
+/* The tree keeps compact locations: lines and columns on demand. */
+static void assert_sloc(parsed *P, sloc at, int line, int col, int end_line,
+			int end_col)
+{
+	assert_loc(src_loc(&P->src, at), line, col, end_line, end_col);
+}
+
 static void assert_name(const expr *e, const char *name)
 {
 	assert_int_equal(e->kind, E_NAME);
@@ -65,8 +72,8 @@ static void test_let_and_application(void **state)
 	decl *d = D(P, 0);
 	assert_int_equal(d->kind, DECL_LET);
 	assert_string_equal(d->name, "x");
-	assert_loc(d->name_at, 1, 5, 1, 5);
-	assert_loc(d->at, 1, 1, 1, 23);
+	assert_sloc(P, d->name_at, 1, 5, 1, 5);
+	assert_sloc(P, d->at, 1, 1, 1, 23);
 	expr *e = d->value;
 	assert_int_equal(e->kind, E_APP);
 	assert_true(e->b);			/* written with `$' */
@@ -86,8 +93,8 @@ static void test_let_and_application(void **state)
 	assert_int_equal(fab->fn->kind, E_APP);
 	assert_name(fab->fn->fn, "f");
 	assert_name(fab->fn->arg, "a");
-	assert_loc(fab->at, 1, 9, 1, 13);
-	assert_loc(e->at, 1, 9, 1, 23);
+	assert_sloc(P, fab->at, 1, 9, 1, 13);
+	assert_sloc(P, e->at, 1, 9, 1, 23);
 	done(P);
 }
 
@@ -132,7 +139,7 @@ static void test_key(void **state)
 	assert_string_equal(D(P, 1)->doc, "");	/* the doc is optional */
 	assert_string_equal(D(P, 1)->value->s, "www");
 	assert_int_equal(D(P, 2)->value->kind, E_BOOL);
-	assert_loc(D(P, 2)->at, 3, 1, 3, 24);
+	assert_sloc(P, D(P, 2)->at, 3, 1, 3, 24);
 	done(P);
 }
 
@@ -144,7 +151,7 @@ static void test_register(void **state)
 	decl *d = D(P, 0);
 	assert_int_equal(d->kind, DECL_REGISTER);
 	assert_string_equal(d->name, "www");
-	assert_loc(d->name_at, 1, 10, 1, 14);
+	assert_sloc(P, d->name_at, 1, 10, 1, 14);
 	assert_int_equal(d->jobs.len, 2);	/* trailing comma allowed */
 	assert_name(((expr *)d->jobs.v[1]), "noop");
 	assert_int_equal(D(P, 1)->jobs.len, 0);
@@ -161,7 +168,7 @@ static void test_foreign(void **state)
 	expr *e = D(P, 0)->value;
 	assert_int_equal(e->kind, E_FOREIGN);
 	assert_string_equal(e->s, "hello_start");
-	assert_loc(e->s_at, 1, 17, 1, 29);
+	assert_sloc(P, e->s_at, 1, 17, 1, 29);
 	/* @-> is right-associative: console @-> (time @-> job). */
 	type_expr *t = e->te;
 	assert_int_equal(t->kind, TE_ARROW);
@@ -211,7 +218,7 @@ static void test_match(void **state)
 	pattern *p0 = a1->pats.v[0];
 	assert_int_equal(p0->kind, PAT_NAME);
 	assert_string_equal(p0->s, "xen-x86");
-	assert_loc(p0->at, 3, 5, 3, 11);
+	assert_sloc(P, p0->at, 3, 5, 3, 11);
 	assert_int_equal(((pattern *)((match_arm *)m->arms.v[2])->pats.v[0])->kind,
 			 PAT_WILD);
 	expr *s = D(P, 1)->value;
@@ -258,14 +265,14 @@ static void test_fun_and_let_in(void **state)
 	assert_int_equal(f->kind, E_FUN);
 	assert_string_equal(f->s, "n");
 	assert_string_equal(f->te->name, "network");
-	assert_loc(f->at, 1, 9, 3, 7);
+	assert_sloc(P, f->at, 1, 9, 3, 7);
 	expr *f2 = f->body;
 	assert_int_equal(f2->kind, E_FUN);
 	assert_string_equal(f2->s, "s");
 	expr *l = f2->body;
 	assert_int_equal(l->kind, E_LET);
 	assert_string_equal(l->s, "e");
-	assert_loc(l->s_at, 2, 7, 2, 7);
+	assert_sloc(P, l->s_at, 2, 7, 2, 7);
 	assert_int_equal(l->value->kind, E_APP);
 	assert_int_equal(l->body->kind, E_APP);
 	done(P);
@@ -293,7 +300,7 @@ static void test_interface_component_platform(void **state)
 	assert_int_equal(i0->includes.len, 0);
 	assert_int_equal(i1->includes.len, 2);
 	assert_name(i1->includes.v[1], "flow");
-	assert_loc(((expr *)i1->includes.v[1])->at, 2, 48, 2, 51);
+	assert_sloc(P, ((expr *)i1->includes.v[1])->at, 2, 48, 2, 51);
 	decl *c = D(P, 2);
 	assert_int_equal(c->kind, DECL_COMPONENT);
 	assert_string_equal(c->name, "crunch");
