@@ -261,7 +261,9 @@ int mcc_http_server_connect(mcc_http_server *self, int port,
 	self->conduit = conduit;
 	self->port = (uint16_t)port;
 	self->limits = mcc_http_default_limits;
-	self->max_conns = 128;
+	/* As many keep-alive clients as a busy static site sees; each costs a
+	 * job stack (64 KiB, committed lazily on Unix). */
+	self->max_conns = 1024;
 	self->backlog = 64;
 	self->idle_timeout_ns = 15ull * 1000000000;
 	self->request_timeout_ns = 20ull * 1000000000;
