@@ -20,7 +20,9 @@ step "ASan+UBSan build and make check (no Xen tier)"
 mkdir -p build-asan
 cd build-asan
 if [ ! -f Makefile ] || [ ../configure -nt Makefile ]; then
-	../configure -q CFLAGS="-g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	# gcc 12 sees a "null format string" in vsnprintf calls once the
+	# sanitizers add their null checks: a known false positive.
+	../configure -q CFLAGS="-g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -Wno-format-truncation" \
 		LDFLAGS="-fsanitize=address,undefined"
 fi
 make -s -j"$(nproc)"
