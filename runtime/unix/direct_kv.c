@@ -1,7 +1,8 @@
 /* unix/direct_kv.c - kv_ro over a directory of the host.
  *
- * Every operation resolves its key afresh from the directory's fd, so the
- * store follows changes on disk.  Resolution uses openat2 with
+ * Keys are resolved afresh from the directory's fd (the last one opened is
+ * kept for 100 ms, see dkv_open), so the store follows changes on disk
+ * within that time.  Resolution uses openat2 with
  * RESOLVE_BENEATH (Linux >= 5.6), which refuses any path - through ".."
  * or a symlink - that leaves the directory.  Where openat2 is missing the
  * key is walked one segment at a time with O_NOFOLLOW, which refuses
@@ -16,6 +17,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #if defined(SYS_openat2) && !defined(MCC_DKV_NO_OPENAT2)
 #include <linux/openat2.h>
 #endif
@@ -83,13 +85,39 @@ static int dkv_open_beneath(int dirfd, const char *path)
 
 /* Open key; kind and stat through the out parameters.  Anything but a
  * regular file or a directory (device, FIFO, escaping link) is ENOENT. */
-static int dkv_open(mcc_direct_kv *d, const char *key, struct stat *st)
+/* Serving one file asks kind, size, digest and then reads of the same key
+ * in a burst; reopening it for each call was three system calls per kv
+ * operation.  So the last key opened stays open for DKV_HOLD_NS: a change
+ * on disk shows within that time.  dkv_put() instead of close(). */
+#define DKV_HOLD_NS 100000000ull
+
+static uint64_t dkv_now(void)
 {
-	char k[MCC_KVPATH_MAX];
-	if (d->dirfd < 0)
-		return -MCC_ECLOSED;
-	if (mcc_kvpath_normalize(key, k, sizeof k) < 0)
-		return -MCC_ENOENT;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static void dkv_hold(mcc_direct_kv *d, const char *k, int fd, const struct stat *st)
+{
+	if (d->hold_fd >= 0)
+		close(d->hold_fd);
+	d->hold_fd = fd;
+	d->hold_st = *st;
+	d->hold_until = dkv_now() + DKV_HOLD_NS;
+	snprintf(d->hold_key, sizeof d->hold_key, "%s", k);
+}
+
+static void dkv_put(mcc_direct_kv *d, int fd)
+{
+	if (fd != d->hold_fd)
+		close(fd);
+}
+
+/* A fresh descriptor for key (not held): for callers that keep it across
+ * a yield or give it away. */
+static int dkv_open_raw(mcc_direct_kv *d, const char *k, struct stat *st)
+{
 	int fd = dkv_open_beneath(d->dirfd, k);
 	if (fd < 0)
 		return errno == ENOMEM ? -MCC_ENOMEM : errno == EMFILE ? -MCC_EIO : -MCC_ENOENT;
@@ -100,13 +128,30 @@ static int dkv_open(mcc_direct_kv *d, const char *key, struct stat *st)
 	return fd;
 }
 
+static int dkv_open(mcc_direct_kv *d, const char *key, struct stat *st)
+{
+	char k[MCC_KVPATH_MAX];
+	if (d->dirfd < 0)
+		return -MCC_ECLOSED;
+	if (mcc_kvpath_normalize(key, k, sizeof k) < 0)
+		return -MCC_ENOENT;
+	if (d->hold_fd >= 0 && !strcmp(d->hold_key, k) && dkv_now() < d->hold_until) {
+		*st = d->hold_st;
+		return d->hold_fd;
+	}
+	int fd = dkv_open_raw(d, k, st);
+	if (fd >= 0)
+		dkv_hold(d, k, fd, st);
+	return fd;
+}
+
 static int dkv_kind(mcc_kv_ro *kv, const char *key)
 {
 	struct stat st;
 	int fd = dkv_open((mcc_direct_kv *)kv, key, &st);
 	if (fd < 0)
 		return fd;
-	close(fd);
+	dkv_put((mcc_direct_kv *)kv, fd);
 	return S_ISDIR(st.st_mode) ? MCC_KV_DIR : MCC_KV_FILE;
 }
 
@@ -115,7 +160,7 @@ static int dkv_open_file(mcc_direct_kv *d, const char *key, struct stat *st)
 {
 	int fd = dkv_open(d, key, st);
 	if (fd >= 0 && S_ISDIR(st->st_mode)) {
-		close(fd);
+		dkv_put(d, fd);
 		return -MCC_EISDIR;
 	}
 	return fd;
@@ -127,7 +172,7 @@ static int dkv_size(mcc_kv_ro *kv, const char *key, uint64_t *size)
 	int fd = dkv_open_file((mcc_direct_kv *)kv, key, &st);
 	if (fd < 0)
 		return fd;
-	close(fd);
+	dkv_put((mcc_direct_kv *)kv, fd);
 	*size = (uint64_t)st.st_size;
 	return 0;
 }
@@ -149,7 +194,7 @@ static long dkv_read(mcc_kv_ro *kv, const char *key, uint64_t off,
 		while (n < 0 && errno == EINTR);
 		rc = n < 0 ? -MCC_EIO : (long)n;
 	}
-	close(fd);
+	dkv_put((mcc_direct_kv *)kv, fd);
 	return rc;
 }
 
@@ -221,7 +266,7 @@ static int dkv_digest(mcc_kv_ro *kv, const char *key, char out[65])
 			continue;
 		if (dkv_same_file(c, &st)) {
 			memcpy(out, c->hex, 65);
-			close(fd);
+			dkv_put(d, fd);
 			return 0;
 		}
 		*pp = c->next;   /* stale: recompute below */
@@ -230,9 +275,15 @@ static int dkv_digest(mcc_kv_ro *kv, const char *key, char out[65])
 		d->ndigests--;
 		break;
 	}
+	/* Hashing yields to other jobs, which may replace the held
+	 * descriptor: hash through one of our own. */
 	char hex[65];
-	int rc = dkv_hash_fd(fd, hex);
-	close(fd);
+	int own = dup(fd);
+	dkv_put(d, fd);
+	if (own < 0)
+		return -MCC_EIO;
+	int rc = dkv_hash_fd(own, hex);
+	close(own);
 	if (rc)
 		return rc;
 	memcpy(out, hex, 65);
@@ -276,14 +327,20 @@ static int dkv_list(mcc_kv_ro *kv, const char *dir,
 	mcc_direct_kv *d = (mcc_direct_kv *)kv;
 	char k[MCC_KVPATH_MAX], sub[MCC_KVPATH_MAX];
 	struct stat st;
-	int fd = dkv_open(d, dir, &st);
+	/* fdopendir takes the descriptor and readdir moves its offset: a
+	 * fresh one, never the held one. */
+	if (d->dirfd < 0)
+		return -MCC_ECLOSED;
+	long klen = mcc_kvpath_normalize(dir, k, sizeof k);
+	if (klen < 0)
+		return -MCC_ENOENT;
+	int fd = dkv_open_raw(d, k, &st);
 	if (fd < 0)
 		return fd;
 	if (!S_ISDIR(st.st_mode)) {
 		close(fd);
 		return -MCC_ENOTDIR;
 	}
-	long klen = mcc_kvpath_normalize(dir, k, sizeof k);
 	DIR *dp = fdopendir(fd);
 	if (!dp) {
 		close(fd);
@@ -334,6 +391,9 @@ static int dkv_disconnect(mcc_device *dev)
 	mcc_direct_kv *d = (mcc_direct_kv *)dev;
 	while (d->digests)
 		dkv_cache_drop_tail(d);
+	if (d->hold_fd >= 0)
+		close(d->hold_fd);
+	d->hold_fd = -1;
 	if (d->dirfd >= 0)
 		close(d->dirfd);
 	d->dirfd = -1;
@@ -346,6 +406,7 @@ int mcc_direct_kv_connect(mcc_direct_kv *self, const char *dir)
 		return -MCC_EINVAL;
 	memset(self, 0, sizeof *self);
 	self->dirfd = -1;
+	self->hold_fd = -1;
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOTDIR ? -MCC_ENOTDIR :

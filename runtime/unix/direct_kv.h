@@ -5,7 +5,9 @@
 #ifndef MCC_UNIX_DIRECT_KV_H
 #define MCC_UNIX_DIRECT_KV_H
 
+#include <sys/stat.h>
 #include "mcc/kv_ro.h"
+#include "mcc/kvpath.h"
 
 struct mcc_direct_kv_digest;
 
@@ -16,6 +18,11 @@ typedef struct mcc_direct_kv {
 	 * file's identity and mtime before use. */
 	struct mcc_direct_kv_digest *digests;
 	size_t ndigests;
+	/* The last key opened, kept open for a moment (see direct_kv.c). */
+	int hold_fd;
+	uint64_t hold_until;
+	struct stat hold_st;
+	char hold_key[MCC_KVPATH_MAX];
 } mcc_direct_kv;
 
 int mcc_direct_kv_connect(mcc_direct_kv *self, const char *dir);
