@@ -10,7 +10,7 @@ test_pkgs="$build_pkgs clang lld libclang-rt-14-dev jq
 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
 qemu-system-x86 qemu-system-arm device-tree-compiler cpio
-iproute2 curl wrk nginx-light bc"
+iproute2 iputils-ping netcat-openbsd curl wrk nginx-light bc"
 
 case $profile in
 build) pkgs=$build_pkgs ;;
