@@ -181,23 +181,8 @@ else
 fi
 
 # Everything here is distributed.  UPDATE=1 rewrites the list.
-distfiles=$(cd "$dir" && find . -type f ! -name Makefile.inc | sed 's|^\./||' | LC_ALL=C sort)
-if [ -n "${UPDATE:-}" ]; then
-	{
-		echo "# tests/diagnostics: the diagnostics corpus (run.sh says how it works)."
-		echo "# The EXTRA_DIST list is written by \`UPDATE=1 tests/diagnostics/run.sh'."
-		echo "TESTS += tests/diagnostics/run.sh"
-		echo "EXTRA_DIST += \\"
-		for p in $distfiles; do echo "	\$(srcdir)/tests/diagnostics/$p"; done |
-			sed '$!s/$/ \\/'
-	} >"$tmp/mk"
-	cmp -s "$tmp/mk" "$dir/Makefile.inc" || { cp "$tmp/mk" "$dir/Makefile.inc" && echo "UPDATED: Makefile.inc"; }
-fi
-why=
-for p in $distfiles; do
-	grep -q "tests/diagnostics/$p\\( \\|\$\\)" "$dir/Makefile.inc" || why="$why $p"
-done
-if [ -z "$why" ]; then ok "dist: every file is in EXTRA_DIST"; else bad "dist: not in Makefile.inc:$why"; fi
+. "$top/tests/dist_list.sh"
+dist_check diagnostics "the diagnostics corpus"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -114,23 +114,8 @@ done
 if [ -z "$why" ]; then ok "samples.list: every sample listed"; else bad "samples.list: not listed:$why"; fi
 
 # Everything here is distributed.  UPDATE=1 rewrites the list.
-distfiles=$(cd "$dir" && find . -type f ! -name Makefile.inc | sed 's|^\./||' | LC_ALL=C sort)
-if [ -n "${UPDATE:-}" ]; then
-	{
-		echo "# tests/golden: golden device graphs (run.sh says how it works)."
-		echo "# The EXTRA_DIST list is written by \`UPDATE=1 tests/golden/run.sh'."
-		echo "TESTS += tests/golden/run.sh"
-		echo "EXTRA_DIST += \\"
-		for p in $distfiles; do echo "	\$(srcdir)/tests/golden/$p"; done |
-			sed '$!s/$/ \\/'
-	} >"$tmp/mk"
-	cmp -s "$tmp/mk" "$dir/Makefile.inc" || { cp "$tmp/mk" "$dir/Makefile.inc" && echo "UPDATED: Makefile.inc"; }
-fi
-why=
-for p in $distfiles; do
-	grep -q "tests/golden/$p\\( \\|\$\\)" "$dir/Makefile.inc" || why="$why $p"
-done
-if [ -z "$why" ]; then ok "dist: every file is in EXTRA_DIST"; else bad "dist: not in Makefile.inc:$why"; fi
+. "$top/tests/dist_list.sh"
+dist_check golden "golden device graphs"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
